@@ -1,0 +1,56 @@
+package dev.contractkit.ncp.server.auth;
+
+import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.signature.SignatureVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The accepted credentials, the verifier built from them, and the tenant behind each access key. */
+@ApplicationScoped
+public class Tenants {
+    /** Used when {@code ncp.mock.credentials} is unset; printed at start-up and in the README. */
+    public static final NcpCredentials LOCAL_DEFAULT =
+            new NcpCredentials("MOCKACCESSKEY0000001", "MOCKSECRETKEY000000000000000000000000001");
+
+    private final List<NcpCredentials> credentials;
+    private final boolean usingLocalDefault;
+    private final SignatureVerifier verifier;
+    private final Map<String, Tenant> tenantsByAccessKey = new ConcurrentHashMap<>();
+
+    public Tenants(AuthConfig config, Clock clock) {
+        this.usingLocalDefault = config.credentials().filter(value -> !value.isBlank()).isEmpty();
+        this.credentials = usingLocalDefault ? List.of(LOCAL_DEFAULT) : NcpCredentials.parseList(config.credentials().get());
+        this.verifier = new SignatureVerifier(credentials, clock, config.allowedClockSkew());
+        credentials.forEach(pair -> tenantsByAccessKey.put(pair.accessKey(), Tenant.of(pair.accessKey())));
+    }
+
+    public SignatureVerifier verifier() {
+        return verifier;
+    }
+
+    public List<NcpCredentials> credentials() {
+        return credentials;
+    }
+
+    public boolean usingLocalDefault() {
+        return usingLocalDefault;
+    }
+
+    /** The tenants of the configured credentials, in configuration order. */
+    public List<Tenant> configured() {
+        return credentials.stream().map(pair -> tenantsByAccessKey.get(pair.accessKey())).toList();
+    }
+
+    /** The tenant of an access key; with verification off, an unknown access key gets a tenant of its own. */
+    public Tenant forAccessKey(String accessKey) {
+        return tenantsByAccessKey.computeIfAbsent(accessKey, Tenant::of);
+    }
+
+    /** The tenant of requests that name no access key while verification is off. */
+    public Tenant defaultTenant() {
+        return forAccessKey(credentials.get(0).accessKey());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.contractkit.ncp.server.error;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * NCP's gateway refuses bodies over 10 MB with 413 and code "430". A declared {@code Content-Length} is
+ * refused here, before a byte of the body is read.
+ */
+public class RequestBodyLimit {
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final String DETAILS = "The request body is larger than " + MAX_BYTES + " bytes.";
+
+    private final String body;
+
+    public RequestBodyLimit(ObjectMapper mapper) {
+        this.body = NcpErrors.json(mapper, NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, DETAILS);
+    }
+
+    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 100)
+    void refuseOversizedBodies(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length != null && declaredLength(length) > MAX_BYTES) {
+            context.response()
+                    .setStatusCode(413)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Connection", "close")
+                    .end(body);
+            return;
+        }
+        context.next();
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

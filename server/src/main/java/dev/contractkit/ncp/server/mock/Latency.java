@@ -1,0 +1,29 @@
+package dev.contractkit.ncp.server.mock;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** A fixed delay ({@code 250}) or a random one from a range ({@code 100-400}), in milliseconds. */
+record Latency(long minMillis, long maxMillis) {
+    static final Latency NONE = new Latency(0, 0);
+    private static final long MAX_MILLIS = 60_000;
+
+    static Latency parse(String text) {
+        String trimmed = text.trim();
+        int dash = trimmed.indexOf('-', 1);
+        try {
+            long min = Long.parseLong(dash < 0 ? trimmed : trimmed.substring(0, dash).trim());
+            long max = dash < 0 ? min : Long.parseLong(trimmed.substring(dash + 1).trim());
+            if (min < 0 || max < min || max > MAX_MILLIS) {
+                throw new IllegalArgumentException();
+            }
+            return new Latency(min, max);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "latency must be milliseconds (250) or a range (100-400) between 0 and " + MAX_MILLIS + ", not '" + text + "'");
+        }
+    }
+
+    long drawMillis() {
+        return minMillis == maxMillis ? minMillis : ThreadLocalRandom.current().nextLong(minMillis, maxMillis + 1);
+    }
+}

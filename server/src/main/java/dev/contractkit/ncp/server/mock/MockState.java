@@ -1,0 +1,86 @@
+package dev.contractkit.ncp.server.mock;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyValueGenerator;
+import dev.contractkit.ncp.server.store.StoredApiKey;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Fills the store with the seed keys for every configured tenant, at start-up and on reset. */
+@ApplicationScoped
+public class MockState {
+    private static final String BUILT_IN_SEED = "/seed/api-keys.json";
+
+    private final ApiKeyStore store;
+    private final Tenants tenants;
+    private final Clock clock;
+    private final List<SeedKey> seed;
+    private final KeyValueGenerator generator = new KeyValueGenerator();
+
+    public MockState(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, MockSwitchesConfig config) {
+        this.store = store;
+        this.tenants = tenants;
+        this.clock = clock;
+        this.seed = readSeed(mapper, config.seedFile().map(Path::of).orElse(null));
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        reset();
+    }
+
+    /** Forgets every change and every key, then loads the seed again. Answers how many keys it loaded. */
+    public synchronized int reset() {
+        store.clear();
+        for (Tenant tenant : tenants.configured()) {
+            seed.forEach(entry -> store.put(toKey(tenant, entry)));
+        }
+        return seed.size() * tenants.configured().size();
+    }
+
+    private StoredApiKey toKey(Tenant tenant, SeedKey entry) {
+        return new StoredApiKey(
+                entry.apiKeyId() != null ? entry.apiKeyId() : generator.apiKeyId(),
+                tenant.tenantId(),
+                entry.apiKeyName(),
+                entry.apiKeyDescription() != null ? entry.apiKeyDescription() : "",
+                entry.primaryKey() != null ? entry.primaryKey() : generator.keyValue(),
+                entry.secondaryKey() != null ? entry.secondaryKey() : generator.keyValue(),
+                tenant.modifier(),
+                entry.isEnabled() == null || entry.isEnabled(),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                StoredApiKey.PUBLIC_DOMAIN,
+                0);
+    }
+
+    private static List<SeedKey> readSeed(ObjectMapper mapper, Path file) {
+        try (InputStream in = file != null ? Files.newInputStream(file) : MockState.class.getResourceAsStream(BUILT_IN_SEED)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in seed " + BUILT_IN_SEED + " is missing");
+            }
+            List<SeedKey> keys = mapper.readValue(in, new TypeReference<List<SeedKey>>() { });
+            keys.forEach(MockState::check);
+            return List.copyOf(keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seed file " + (file != null ? file : BUILT_IN_SEED), e);
+        }
+    }
+
+    private static void check(SeedKey entry) {
+        if (entry.apiKeyName() == null || entry.apiKeyName().isEmpty() || entry.apiKeyName().length() > 20) {
+            throw new IllegalArgumentException("every seed key needs an apiKeyName of 1 to 20 characters: " + entry.apiKeyId());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.contractkit.ncp.server.mock;
+
+import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.error.NcpException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * The mock's switches for frontends: added latency and forced NCP errors, per request by header or for
+ * every request by configuration. They act after authentication, on routed requests only. The delay is
+ * a timer, so a slow answer holds no thread.
+ */
+public class MockSwitchFilter {
+    public static final String LATENCY_HEADER = "X-Mock-Latency";
+    public static final String FAULT_HEADER = "X-Mock-Fault";
+
+    private final Vertx vertx;
+    private final Latency configuredLatency;
+    private final Optional<Fault> configuredFault;
+    private final double faultRate;
+
+    public MockSwitchFilter(Vertx vertx, MockSwitchesConfig config) {
+        this.vertx = vertx;
+        this.configuredLatency = config.latency().map(Latency::parse).orElse(Latency.NONE);
+        this.configuredFault = config.fault().flatMap(Fault::parse);
+        this.faultRate = config.faultRate();
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
+    public Uni<Response> apply(HttpServerRequest request) {
+        Optional<Fault> fault = faultFor(request);
+        long delay = latencyFor(request).drawMillis();
+        if (fault.isPresent() && fault.get().isCrash()) {
+            throw new IllegalStateException("crash injected by the mock's fault switch");
+        }
+        Response answer = fault.flatMap(Fault::error)
+                .map(code -> NcpErrors.response(code, "Forced by the mock's fault switch."))
+                .orElse(null);
+        if (delay == 0) {
+            return Uni.createFrom().item(answer);
+        }
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(delay, id -> emitter.complete(answer)));
+    }
+
+    private Latency latencyFor(HttpServerRequest request) {
+        String header = request.getHeader(LATENCY_HEADER);
+        if (header == null) {
+            return configuredLatency;
+        }
+        try {
+            return Latency.parse(header);
+        } catch (IllegalArgumentException e) {
+            throw new NcpException(NcpErrorCode.BAD_REQUEST, LATENCY_HEADER + ": " + e.getMessage());
+        }
+    }
+
+    private Optional<Fault> faultFor(HttpServerRequest request) {
+        String header = request.getHeader(FAULT_HEADER);
+        if (header != null) {
+            try {
+                return Fault.parse(header);
+            } catch (IllegalArgumentException e) {
+                throw new NcpException(NcpErrorCode.BAD_REQUEST, FAULT_HEADER + ": " + e.getMessage());
+            }
+        }
+        if (configuredFault.isPresent() && ThreadLocalRandom.current().nextDouble() < faultRate) {
+            return configuredFault;
+        }
+        return Optional.empty();
+    }
+}

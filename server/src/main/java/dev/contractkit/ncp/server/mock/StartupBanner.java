@@ -1,0 +1,27 @@
+package dev.contractkit.ncp.server.mock;
+
+import dev.contractkit.ncp.server.auth.AuthConfig;
+import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/** Tells a frontend developer at start-up how to call the mock. Configured secrets are never printed. */
+public class StartupBanner {
+    private static final Logger LOG = Logger.getLogger(StartupBanner.class);
+
+    void onStart(@Observes StartupEvent start, Tenants tenants, AuthConfig auth) {
+        if (tenants.usingLocalDefault()) {
+            LOG.infof("NCP mock: no ncp.mock.credentials set, accepting the local default pair: access key %s, secret key %s",
+                    Tenants.LOCAL_DEFAULT.accessKey(), Tenants.LOCAL_DEFAULT.secretKey());
+        } else {
+            LOG.infof("NCP mock: accepting the access keys %s (secret keys from configuration, not shown)",
+                    tenants.credentials().stream().map(NcpCredentials::accessKey).collect(Collectors.joining(", ")));
+        }
+        if (!auth.verifySignatures()) {
+            LOG.warn("NCP mock: signature verification is OFF (ncp.mock.verify-signatures=false)");
+        }
+    }
+}

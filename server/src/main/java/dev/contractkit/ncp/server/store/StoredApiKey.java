@@ -1,0 +1,43 @@
+package dev.contractkit.ncp.server.store;
+
+import java.time.Instant;
+
+/**
+ * One API key as the store keeps it. Immutable: every change makes a new value, so a reader never sees
+ * half an update. {@code createdOrder} keeps list order stable.
+ */
+public record StoredApiKey(
+        String apiKeyId,
+        String tenantId,
+        String apiKeyName,
+        String apiKeyDescription,
+        String primaryKey,
+        String secondaryKey,
+        String modifier,
+        boolean enabled,
+        Instant modTime,
+        String domainCode,
+        long createdOrder) {
+
+    public static final String PUBLIC_DOMAIN = "PUB";
+
+    StoredApiKey edited(String name, String description, boolean isEnabled, String by, Instant at) {
+        return new StoredApiKey(apiKeyId, tenantId, name, description, primaryKey, secondaryKey, by, isEnabled, at, domainCode, createdOrder);
+    }
+
+    StoredApiKey withPrimaryKey(String value, String by, Instant at) {
+        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, value, secondaryKey, by, enabled, at, domainCode, createdOrder);
+    }
+
+    StoredApiKey withSecondaryKey(String value, String by, Instant at) {
+        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, value, by, enabled, at, domainCode, createdOrder);
+    }
+
+    /** Key values never appear in logs whole. */
+    @Override
+    public String toString() {
+        return "StoredApiKey[apiKeyId=" + apiKeyId + ", tenantId=" + tenantId + ", apiKeyName=" + apiKeyName
+                + ", primaryKey=" + Masking.mask(primaryKey) + ", secondaryKey=" + Masking.mask(secondaryKey)
+                + ", enabled=" + enabled + ", modTime=" + modTime + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.contractkit.ncp.server;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+
+/** What a frontend meets besides the API: the spec as written, Swagger UI, health and CORS. */
+@QuarkusTest
+class SpecEndpointsTest {
+
+    @Test
+    void servesTheSpecFileItselfNotAScanOfTheCode() throws Exception {
+        JsonNode written;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/ncp-openapi/ncp-apigw-apikeys.yaml")) {
+            written = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        JsonNode served = new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString());
+
+        assertThat(served).isEqualTo(written);
+        assertThat(served.at("/components/schemas/ApiKey/properties").has("isEnabled")).isTrue();
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void answersHealth() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void answersACorsPreflightFromAnyOriginWithoutASignature() {
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "content-type,x-ncp-apigw-timestamp,x-ncp-iam-access-key,x-ncp-apigw-signature-v2")
+                .options("/api/v1/api-keys/seedweb001")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Allow-Methods", containsString("PATCH"))
+                .header("Access-Control-Allow-Headers", containsString("x-ncp-apigw-signature-v2"));
+    }
+
+    @Test
+    void addsCorsHeadersToErrorAnswersToo() {
+        given().header("Origin", "http://localhost:5173").get("/api/v1/api-keys")
+                .then().statusCode(401).header("Access-Control-Allow-Origin", "http://localhost:5173");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.contractkit.ncp.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KeyValueGeneratorTest {
+    private final KeyValueGenerator generator = new KeyValueGenerator();
+
+    @Test
+    void idsAreTenLowerCaseLettersAndDigits() {
+        for (int i = 0; i < 1000; i++) {
+            assertThat(generator.apiKeyId()).matches("[a-z0-9]{10}");
+        }
+    }
+
+    @Test
+    void keyValuesAreFortyLettersAndDigitsAndNeverRepeat() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            String value = generator.keyValue();
+            assertThat(value).matches("[A-Za-z0-9]{40}");
+            assertThat(seen.add(value)).isTrue();
+        }
+    }
+
+    @Test
+    void keyValuesUseTheWholeAlphabet() {
+        Set<Character> used = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            generator.keyValue().chars().forEach(c -> used.add((char) c));
+        }
+        assertThat(used).hasSize(62);
+    }
+}
