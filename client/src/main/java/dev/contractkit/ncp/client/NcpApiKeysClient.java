@@ -1,0 +1,91 @@
+package dev.contractkit.ncp.client;
+
+import dev.contractkit.ncp.client.generated.api.ApiKeysApi;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Builds a ready, signing {@link ApiKeysApi} without CDI: in plain Java (on RESTEasy classic) or inside
+ * Quarkus (on Quarkus REST Client), whichever MicroProfile REST Client implementation is present.
+ *
+ * <pre>{@code
+ * ApiKeysApi api = NcpApiKeysClient.builder()
+ *         .endpoint("http://localhost:8080/api/v1")
+ *         .credentials(NcpClientCredentials.fromEnvironment())
+ *         .build();
+ * }</pre>
+ */
+public final class NcpApiKeysClient {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private NcpApiKeysClient() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private URI endpoint = NcpRegion.PUBLIC.endpoint();
+        private NcpCredentials credentials;
+        private Clock clock = Clock.systemUTC();
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /** The base URL up to and including {@code /api/v1}. Default: NCP's public region. */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        public Builder endpoint(String endpoint) {
+            return endpoint(URI.create(endpoint));
+        }
+
+        public Builder region(NcpRegion region) {
+            return endpoint(region.endpoint());
+        }
+
+        public Builder credentials(NcpCredentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** The clock the signature's timestamp comes from. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public ApiKeysApi build() {
+            NcpCredentials signingCredentials = credentials != null ? credentials : NcpClientCredentials.fromEnvironment();
+            return RestClientBuilder.newBuilder()
+                    .baseUri(endpoint)
+                    .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .register(new NcpSigningFilter(signingCredentials, clock))
+                    .register(new NcpErrorMapper())
+                    .register(new NcpJson())
+                    .build(ApiKeysApi.class);
+        }
+    }
+}

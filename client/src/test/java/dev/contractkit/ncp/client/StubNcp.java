@@ -1,0 +1,97 @@
+package dev.contractkit.ncp.client;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/** An in-test HTTP server on 127.0.0.1 that records what the client sends and answers what a test queued. */
+final class StubNcp implements AutoCloseable {
+    record Recorded(String method, String rawPathAndQuery, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    record Answer(int status, String contentType, String body, long delayMillis) {
+    }
+
+    private final HttpServer server;
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+
+    StubNcp() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
+    }
+
+    StubNcp answer(int status, String json) {
+        answers.add(new Answer(status, "application/json", json, 0));
+        return this;
+    }
+
+    StubNcp answer(int status, String contentType, String body) {
+        answers.add(new Answer(status, contentType, body, 0));
+        return this;
+    }
+
+    StubNcp answerAfter(long delayMillis, int status, String json) {
+        answers.add(new Answer(status, "application/json", json, delayMillis));
+        return this;
+    }
+
+    List<Recorded> requests() {
+        return requests;
+    }
+
+    Recorded lastRequest() {
+        return requests.get(requests.size() - 1);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
+                Map.copyOf(exchange.getRequestHeaders()), body));
+        Answer answer = answers.poll();
+        if (answer == null) {
+            answer = new Answer(500, "text/plain", "no answer queued", 0);
+        }
+        try {
+            if (answer.delayMillis() > 0) {
+                Thread.sleep(answer.delayMillis());
+            }
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        } catch (InterruptedException | IOException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
