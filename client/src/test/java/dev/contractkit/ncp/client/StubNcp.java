@@ -13,52 +13,52 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /** An in-test HTTP server on 127.0.0.1 that records what the client sends and answers what a test queued. */
-final class StubNcp implements AutoCloseable {
-    record Recorded(String method, String rawPathAndQuery, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+public final class StubNcp implements AutoCloseable {
+    public record Recorded(String method, String rawPathAndQuery, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    record Answer(int status, String contentType, String body, long delayMillis) {
+    public record Answer(int status, String contentType, String body, long delayMillis) {
     }
 
     private final HttpServer server;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
 
-    StubNcp() throws IOException {
+    public StubNcp() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
     }
 
-    StubNcp answer(int status, String json) {
+    public StubNcp answer(int status, String json) {
         answers.add(new Answer(status, "application/json", json, 0));
         return this;
     }
 
-    StubNcp answer(int status, String contentType, String body) {
+    public StubNcp answer(int status, String contentType, String body) {
         answers.add(new Answer(status, contentType, body, 0));
         return this;
     }
 
-    StubNcp answerAfter(long delayMillis, int status, String json) {
+    public StubNcp answerAfter(long delayMillis, int status, String json) {
         answers.add(new Answer(status, "application/json", json, delayMillis));
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return requests;
     }
 
-    Recorded lastRequest() {
+    public Recorded lastRequest() {
         return requests.get(requests.size() - 1);
     }
 

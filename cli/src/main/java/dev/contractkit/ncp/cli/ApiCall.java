@@ -1,0 +1,90 @@
+package dev.contractkit.ncp.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.contractkit.ncp.client.NcpApiException;
+import dev.contractkit.ncp.client.NcpApiKeysClient;
+import dev.contractkit.ncp.client.NcpClientCredentials;
+import dev.contractkit.ncp.client.NcpJson;
+import dev.contractkit.ncp.client.NcpRegion;
+import dev.contractkit.ncp.client.generated.api.ApiKeysApi;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import jakarta.ws.rs.ProcessingException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.ConfigProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand shares: the endpoint, the signed client, JSON output and the exit codes. */
+@Command(mixinStandardHelpOptions = true)
+abstract class ApiCall implements Callable<Integer> {
+    static final int OK = 0;
+    static final int NCP_ERROR = 1;
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "Base URL up to /api/v1 (default: ${DEFAULT-VALUE}; the mock: http://localhost:8080/api/v1)")
+    URI endpoint = NcpRegion.PUBLIC.endpoint();
+
+    /** The call itself; answers the response body, or {@code null} when there is none. */
+    abstract Object call(ApiKeysApi api);
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        NcpCredentials credentials;
+        try {
+            credentials = NcpClientCredentials.fromConfig(ConfigProvider.getConfig());
+        } catch (IllegalStateException missing) {
+            err.println(missing.getMessage());
+            return USAGE;
+        }
+        try {
+            ApiKeysApi api = NcpApiKeysClient.builder().endpoint(endpoint).credentials(credentials).build();
+            print(call(api));
+            return OK;
+        } catch (NcpApiException error) {
+            err.println(describe(error));
+            return NCP_ERROR;
+        } catch (ProcessingException unreachable) {
+            err.println("Could not reach " + endpoint + ": " + rootMessage(unreachable));
+            return NCP_ERROR;
+        }
+    }
+
+    private void print(Object body) {
+        if (body == null) {
+            return;
+        }
+        try {
+            spec.commandLine().getOut().println(NcpJson.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot print the answer as JSON", e);
+        }
+    }
+
+    static String describe(NcpApiException error) {
+        if (!error.isNcpEnvelope()) {
+            return "HTTP " + error.status() + (error.rawBody().isEmpty() ? "" : "\n" + error.rawBody());
+        }
+        return "HTTP " + error.status()
+                + "\nerrorCode: " + error.errorCode().orElse("")
+                + "\nmessage: " + error.errorMessage().orElse("")
+                + "\ndetails: " + error.details().orElse("");
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.contractkit.ncp.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+@TopCommand
+@Command(name = "ncp-apikeys", mixinStandardHelpOptions = true, version = "ncp-apikeys 1.0",
+        description = {
+            "Manages NCP API Gateway API keys (or the mock's) with the generated, signed client.",
+            "Credentials come from NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY.",
+            "Exit codes: 0 success, 1 NCP answered an error or could not be reached, 2 bad usage."},
+        subcommands = {CreateCommand.class, ListCommand.class, GetCommand.class, UpdateCommand.class,
+            DeleteCommand.class, RegenerateCommand.class})
+public class NcpApiKeysCommand {
+}

@@ -1,0 +1,178 @@
+package dev.contractkit.ncp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.client.StubNcp;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.signature.NcpHeaders;
+import dev.contractkit.ncp.signature.SignatureVerifier;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each command against an in-test HTTP stub that records what the signed client sent. */
+@QuarkusMainTest
+class NcpApiKeysCommandTest {
+    private static final NcpCredentials TEST = new NcpCredentials("TESTACCESSKEY0000000", "TESTSECRETKEY000000000000000000000000000");
+    private static final String API_KEY = """
+            {"apiKey": {"apiKeyId": "abcde12345", "apiKeyName": "web", "primaryKey": "P2", "secondaryKey": "S1",
+             "isEnabled": true, "modTime": "2024-05-08T00:21:31Z", "domainCode": "PUB"}}
+            """;
+    private final ObjectMapper json = new ObjectMapper();
+
+    StubNcp stub;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new StubNcp();
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+        String[] withEndpoint = java.util.Arrays.copyOf(args, args.length + 2);
+        withEndpoint[args.length] = "--endpoint";
+        withEndpoint[args.length + 1] = stub.endpoint();
+        return launcher.launch(withEndpoint);
+    }
+
+    private void assertSignedRequest(String method, String pathAndQuery) {
+        StubNcp.Recorded request = stub.lastRequest();
+        assertThat(request.method()).isEqualTo(method);
+        assertThat(request.rawPathAndQuery()).isEqualTo(pathAndQuery);
+        assertThat(new SignatureVerifier(List.of(TEST), Clock.systemUTC()).verify(request.method(), request.rawPathAndQuery(),
+                request.header(NcpHeaders.TIMESTAMP), request.header(NcpHeaders.ACCESS_KEY), request.header(NcpHeaders.SIGNATURE))
+                .isValid()).isTrue();
+    }
+
+    @Test
+    void regeneratePrintsTheAnswerAndSendsTheKeyType(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(200, API_KEY);
+        LaunchResult result = run(launcher, "regenerate", "abcde12345", "--key-type", "SECONDARY");
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(json.readTree(result.getOutput()).at("/apiKey/primaryKey").asText()).isEqualTo("P2");
+        assertSignedRequest("PATCH", "/api/v1/api-keys/abcde12345");
+        assertThat(json.readTree(stub.lastRequest().body())).isEqualTo(json.readTree("""
+                {"keyType": "SECONDARY"}
+                """));
+    }
+
+    @Test
+    void createSendsNameAndDescription(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(201, API_KEY);
+        LaunchResult result = run(launcher, "create", "--name", "web", "--description", "for the web app");
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(json.readTree(result.getOutput()).at("/apiKey/apiKeyId").asText()).isEqualTo("abcde12345");
+        assertSignedRequest("POST", "/api/v1/api-keys");
+        assertThat(json.readTree(stub.lastRequest().body())).isEqualTo(json.readTree("""
+                {"apiKeyName": "web", "apiKeyDescription": "for the web app"}
+                """));
+    }
+
+    @Test
+    void listSendsItsFiltersAsASignedQuery(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(200, """
+                {"apiKeys": [{"apiKeyId": "abcde12345"}], "total": 1, "initialCount": 3}
+                """);
+        LaunchResult result = run(launcher, "list", "--name", "web", "--offset", "0", "--limit", "5");
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        JsonNode printed = json.readTree(result.getOutput());
+        assertThat(printed.at("/total").asLong()).isEqualTo(1);
+        assertThat(printed.at("/apiKeys/0/apiKeyId").asText()).isEqualTo("abcde12345");
+        assertSignedRequest("GET", "/api/v1/api-keys?offset=0&limit=5&apiKeyName=web");
+    }
+
+    @Test
+    void getPrintsTheBareObject(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(200, """
+                {"apiKeyId": "abcde12345", "isEnabled": false}
+                """);
+        LaunchResult result = run(launcher, "get", "abcde12345");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(json.readTree(result.getOutput()).at("/isEnabled").asBoolean(true)).isFalse();
+        assertSignedRequest("GET", "/api/v1/api-keys/abcde12345");
+    }
+
+    @Test
+    void updateSendsNameDescriptionAndEnabled(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(200, API_KEY);
+        LaunchResult result = run(launcher, "update", "abcde12345", "--name", "renamed", "--enabled", "false");
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertSignedRequest("PUT", "/api/v1/api-keys/abcde12345");
+        assertThat(json.readTree(stub.lastRequest().body())).isEqualTo(json.readTree("""
+                {"apiKeyName": "renamed", "isEnabled": false}
+                """));
+    }
+
+    @Test
+    void deletePrintsNothingAndExits0(QuarkusMainLauncher launcher) {
+        stub.answer(204, "");
+        LaunchResult result = run(launcher, "delete", "abcde12345");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).isBlank();
+        assertSignedRequest("DELETE", "/api/v1/api-keys/abcde12345");
+    }
+
+    @Test
+    void anNcpErrorGoesToStandardErrorWithExitCode1(QuarkusMainLauncher launcher) {
+        stub.answer(404, """
+                {"error": {"errorCode": "300", "message": "Not Found Exception", "details": "API key 'nope' was not found."}}
+                """);
+        LaunchResult result = run(launcher, "get", "nope");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getOutput()).isBlank();
+        assertThat(result.getErrorOutput()).contains("404", "errorCode: 300", "message: Not Found Exception",
+                "details: API key 'nope' was not found.");
+    }
+
+    @Test
+    void anUnreachableEndpointExits1(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("get", "x", "--endpoint", "http://127.0.0.1:1/api/v1");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getErrorOutput()).contains("Could not reach");
+    }
+
+    @ParameterizedTest(name = "bad usage: {0}")
+    @ValueSource(strings = {"regenerate abcde12345 --key-type TERTIARY", "regenerate abcde12345", "create",
+        "update abcde12345 --name x", "update abcde12345 --name x --enabled", "get", "list --limit many", "rotate x"})
+    void badUsagePrintsHelpAndExits2(String args, QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch(args.split(" "));
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("Usage:");
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} --help")
+    @ValueSource(strings = {"create", "list", "get", "update", "delete", "regenerate"})
+    void everyCommandHasHelp(String command, QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch(command, "--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("Usage:", command, "--endpoint");
+    }
+
+    @Test
+    void topLevelHelpListsTheCommands(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.getOutput()).contains("create", "list", "get", "update", "delete", "regenerate");
+    }
+}
