@@ -1,0 +1,23 @@
+package dev.contractkit.ncp.contract.provider;
+
+import java.nio.file.Path;
+
+/**
+ * {@code -Dpact.folder=DIR} is meant relative to where Maven was started, but the tests run in the
+ * module's folder: resolve it once against the execution root the build passes in.
+ */
+final class PactFolders {
+    static final String FOLDER = "pact.folder";
+    static final String EXECUTION_ROOT = "pact.execution.root";
+
+    private PactFolders() {
+    }
+
+    static void resolveAgainstExecutionRoot() {
+        String folder = System.getProperty(FOLDER);
+        String root = System.getProperty(EXECUTION_ROOT);
+        if (folder != null && !folder.isBlank() && root != null && !Path.of(folder).isAbsolute()) {
+            System.setProperty(FOLDER, Path.of(root).resolve(folder).normalize().toString());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.contractkit.ncp.contract.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.provider.junit5.HttpTestTarget;
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
+import au.com.dius.pact.provider.junitsupport.State;
+import dev.contractkit.ncp.contract.ProviderStates;
+import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.mock.MockState;
+import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.signature.NcpHeaders;
+import dev.contractkit.ncp.signature.NcpSigner;
+import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Verifies every interaction of the pacts against the real server: provider states go through the
+ * server's store, each request is re-signed with the server's test credentials (the recorded signature
+ * belongs to the consumer's clock and keys) and nothing else changes. Each real answer is then also
+ * checked against the spec's schemas.
+ */
+abstract class ProviderVerification {
+    static final NcpCredentials SERVER_TEST_CREDENTIALS =
+            new NcpCredentials("TESTACCESSKEY0000000", "TESTSECRETKEY000000000000000000000000000");
+    private static final NcpCredentials WRONG_SECRET = new NcpCredentials(SERVER_TEST_CREDENTIALS.accessKey(), "not-the-secret");
+    private static final Set<String> SIGNED_HEADERS = Set.of(NcpHeaders.TIMESTAMP, NcpHeaders.ACCESS_KEY, NcpHeaders.SIGNATURE);
+
+    static {
+        PactFolders.resolveAgainstExecutionRoot();
+    }
+
+    @Inject
+    ApiKeyStore store;
+
+    @Inject
+    MockState mockState;
+
+    @TestHTTPResource("/")
+    URI server;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void target(PactVerificationContext context) {
+        if (context != null) {
+            context.setTarget(new HttpTestTarget(server.getHost(), server.getPort()));
+        }
+    }
+
+    /**
+     * Pact needs a callback for every state it meets; the set-up itself happens in
+     * {@link #verifyInteraction}, where the server's beans are at hand.
+     */
+    @State({ProviderStates.KEY_EXISTS, ProviderStates.NO_KEY, ProviderStates.BAD_SIGNATURE})
+    void knownStates() {
+    }
+
+    @TestTemplate
+    @ExtendWith(PactVerificationInvocationContextProvider.class)
+    void verifyInteraction(PactVerificationContext context, org.apache.hc.core5.http.HttpRequest request) throws Exception {
+        Interaction interaction = context.getInteraction();
+        Tenant tenant = Tenant.of(SERVER_TEST_CREDENTIALS.accessKey());
+        ProviderStates.Setup setup = ProviderStates.apply(interaction.getProviderStates(), store, mockState, tenant);
+        NcpCredentials signWith = setup.wrongSignature() ? WRONG_SECRET : SERVER_TEST_CREDENTIALS;
+
+        String timestamp = Long.toString(System.currentTimeMillis());
+        request.setHeader(NcpHeaders.TIMESTAMP, timestamp);
+        request.setHeader(NcpHeaders.ACCESS_KEY, signWith.accessKey());
+        request.setHeader(NcpHeaders.SIGNATURE, new NcpSigner(signWith).sign(request.getMethod(), request.getPath(), timestamp));
+
+        context.verifyInteraction();
+
+        assertAnswerMatchesTheSpec(interaction, request.getPath(), signWith);
+    }
+
+    /** Replays the interaction from the same state and validates the real answer with the spec. */
+    private void assertAnswerMatchesTheSpec(Interaction interaction, String pathAndQuery, NcpCredentials signWith) throws Exception {
+        ProviderStates.apply(interaction.getProviderStates(), store, mockState, Tenant.of(SERVER_TEST_CREDENTIALS.accessKey()));
+        IRequest recorded = interaction.asSynchronousRequestResponse().getRequest();
+        String body = recorded.getBody().isPresent() ? recorded.getBody().valueAsString() : null;
+        String timestamp = Long.toString(System.currentTimeMillis());
+
+        HttpRequest.Builder replay = HttpRequest.newBuilder(server.resolve(pathAndQuery))
+                .method(recorded.getMethod(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header(NcpHeaders.TIMESTAMP, timestamp)
+                .header(NcpHeaders.ACCESS_KEY, signWith.accessKey())
+                .header(NcpHeaders.SIGNATURE, new NcpSigner(signWith).sign(recorded.getMethod(), pathAndQuery, timestamp));
+        recorded.getHeaders().forEach((name, values) -> {
+            if (!SIGNED_HEADERS.contains(name.toLowerCase()) && !isRestricted(name) && !values.isEmpty()) {
+                replay.header(name, values.get(0));
+            }
+        });
+        HttpResponse<String> answer = http.send(replay.build(), HttpResponse.BodyHandlers.ofString());
+
+        List<String> errors = SpecConformance.errors(recorded.getMethod(), pathAndQuery, answer.statusCode(),
+                answer.headers().firstValue("Content-Type").orElse(null), answer.body());
+        assertThat(errors).as("the server's answer to '%s' breaks the spec", interaction.getDescription()).isEmpty();
+    }
+
+    private static boolean isRestricted(String header) {
+        return List.of("host", "content-length", "connection", "expect", "upgrade").contains(header.toLowerCase());
+    }
+}
