@@ -9,6 +9,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.State;
 import dev.contractkit.ncp.contract.ProviderStates;
+import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.mock.MockState;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
@@ -34,9 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * checked against the spec's schemas.
  */
 abstract class ProviderVerification {
-    static final NcpCredentials SERVER_TEST_CREDENTIALS =
-            new NcpCredentials("TESTACCESSKEY0000000", "TESTSECRETKEY000000000000000000000000000");
-    private static final NcpCredentials WRONG_SECRET = new NcpCredentials(SERVER_TEST_CREDENTIALS.accessKey(), "not-the-secret");
+    private static final Tenant TENANT = Tenant.of(RequestSigning.SERVER_TEST_CREDENTIALS.accessKey());
     private static final Set<String> SIGNED_HEADERS = Set.of(NcpHeaders.TIMESTAMP, NcpHeaders.ACCESS_KEY, NcpHeaders.SIGNATURE);
 
     static {
@@ -73,14 +72,9 @@ abstract class ProviderVerification {
     @ExtendWith(PactVerificationInvocationContextProvider.class)
     void verifyInteraction(PactVerificationContext context, org.apache.hc.core5.http.HttpRequest request) throws Exception {
         Interaction interaction = context.getInteraction();
-        Tenant tenant = Tenant.of(SERVER_TEST_CREDENTIALS.accessKey());
-        ProviderStates.Setup setup = ProviderStates.apply(interaction.getProviderStates(), store, mockState, tenant);
-        NcpCredentials signWith = setup.wrongSignature() ? WRONG_SECRET : SERVER_TEST_CREDENTIALS;
-
-        String timestamp = Long.toString(System.currentTimeMillis());
-        request.setHeader(NcpHeaders.TIMESTAMP, timestamp);
-        request.setHeader(NcpHeaders.ACCESS_KEY, signWith.accessKey());
-        request.setHeader(NcpHeaders.SIGNATURE, new NcpSigner(signWith).sign(request.getMethod(), request.getPath(), timestamp));
+        ProviderStates.Setup setup = ProviderStates.apply(interaction.getProviderStates(), store, mockState, TENANT);
+        NcpCredentials signWith = RequestSigning.credentialsFor(setup);
+        RequestSigning.resign(request, signWith);
 
         context.verifyInteraction();
 
@@ -89,7 +83,7 @@ abstract class ProviderVerification {
 
     /** Replays the interaction from the same state and validates the real answer with the spec. */
     private void assertAnswerMatchesTheSpec(Interaction interaction, String pathAndQuery, NcpCredentials signWith) throws Exception {
-        ProviderStates.apply(interaction.getProviderStates(), store, mockState, Tenant.of(SERVER_TEST_CREDENTIALS.accessKey()));
+        ProviderStates.apply(interaction.getProviderStates(), store, mockState, TENANT);
         IRequest recorded = interaction.asSynchronousRequestResponse().getRequest();
         String body = recorded.getBody().isPresent() ? recorded.getBody().valueAsString() : null;
         String timestamp = Long.toString(System.currentTimeMillis());
