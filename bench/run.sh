@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of this project's mock against Prism and WireMock on the same machine, one
+# server at a time on 127.0.0.1, each loaded by wrk with the signed regenerate call (PATCH) and the
+# signed get-one call (GET). Prints one table. Usage: bench/run.sh [seconds per run, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DURATION=${1:-20}
+WARMUP=${BENCH_WARMUP:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+TOOLS="$ROOT/bench/.tools"
+OUT="$ROOT/bench/results"
+mkdir -p "$TOOLS" "$OUT"
+
+AK=MOCKACCESSKEY0000001
+SK=MOCKSECRETKEY000000000000000000000000001
+KEY_PATH=/api/v1/api-keys/seedweb001
+WIREMOCK_VERSION=3.13.2
+PRISM_VERSION=5.16.0
+# Documented JVM flags of our server: small heap, serial GC, AppCDS archive from the build.
+OUR_JVM_FLAGS=${OUR_JVM_FLAGS:--Xmx96m -Xms32m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=96m -XX:TieredStopAtLevel=1}
+
+need() { command -v "$1" >/dev/null 2>&1; }
+need wrk || { apt-get update -qq && apt-get install -y -qq wrk; }
+need curl || { apt-get update -qq && apt-get install -y -qq curl; }
+need npx || { echo "npx (Node.js) is needed for Prism" >&2; exit 1; }
+
+echo "== building our server (with its AppCDS archive)"
+./mvnw -B -q package -pl server -am -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+if [ ! -f "$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar" ]; then
+  ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory="$TOOLS"
+fi
+if [ ! -x "$TOOLS/node_modules/.bin/prism" ]; then
+  (cd "$TOOLS" && npm install --silent --no-audit --no-fund "@stoplight/prism-cli@$PRISM_VERSION" >/dev/null)
+fi
+
+sign() { # method path timestamp
+  printf '%s %s\n%s\n%s' "$1" "$2" "$3" "$AK" | openssl dgst -sha256 -hmac "$SK" -binary | base64
+}
+
+first_200_ms() { # start-epoch-ns url path
+  local start=$1 url=$2 path=$3 ts sig
+  for _ in $(seq 1 6000); do
+    ts=$(date +%s%3N); sig=$(sign GET "$path" "$ts")
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "x-ncp-apigw-timestamp: $ts" -H "x-ncp-iam-access-key: $AK" \
+        -H "x-ncp-apigw-signature-v2: $sig" "$url$path" 2>/dev/null)" = 200 ]; then
+      echo $(( ($(date +%s%N) - start) / 1000000 )); return
+    fi
+    sleep 0.01
+  done
+  echo "no 200 from $url$path within 60 s" >&2; return 1
+}
+
+load() { # name base-url method seconds path -> RESULT line
+  local ts sig
+  ts=$(date +%s%3N); sig=$(sign "$3" "$5" "$ts")
+  BENCH_METHOD=$3 BENCH_PATH=$5 BENCH_TS=$ts BENCH_AK=$AK BENCH_SIG=$sig \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${4}s" --latency -s bench/signed.lua "$2" > "$OUT/$1-$3.txt"
+  grep '^RESULT' "$OUT/$1-$3.txt"
+}
+
+declare -A ROW
+bench_one() { # name port path command...
+  local name=$1 port=$2 path=$3; shift 3
+  local url="http://127.0.0.1:$port" start pid
+  start=$(date +%s%N)
+  "$@" > "$OUT/$name-server.log" 2>&1 &
+  pid=$!
+  local ready; ready=$(first_200_ms "$start" "$url" "$path")
+  load "$name-warmup" "$url" PATCH "$WARMUP" "$path" > /dev/null
+  load "$name-warmup" "$url" GET "$WARMUP" "$path" > /dev/null
+  local patch get rss
+  patch=$(load "$name" "$url" PATCH "$DURATION" "$path")
+  get=$(load "$name" "$url" GET "$DURATION" "$path")
+  rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  ROW[$name]="$ready|$rss|$patch|$get"
+  echo "   $name: first 200 after ${ready} ms, RSS ${rss} MB; PATCH $patch; GET $get"
+}
+
+field() { echo "$1" | sed -n "s/.*$2=\([0-9.]*\).*/\1/p"; }
+
+echo "== our server"
+bench_one ours 18080 "$KEY_PATH" env QUARKUS_HTTP_PORT=18080 QUARKUS_HTTP_HOST=127.0.0.1 NCP_MOCK_CREDENTIALS="$AK:$SK" \
+  java $OUR_JVM_FLAGS -XX:SharedArchiveFile=server/target/quarkus-app/app-cds.jsa -Xshare:auto \
+  -jar server/target/quarkus-app/quarkus-run.jar
+echo "== WireMock $WIREMOCK_VERSION (--no-request-journal)"
+WM_ROOT=$(mktemp -d); mkdir -p "$WM_ROOT/mappings"; cp bench/wiremock-mappings.json "$WM_ROOT/mappings/"
+bench_one wiremock 18082 "$KEY_PATH" java -jar "$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar" --port 18082 --bind-address 127.0.0.1 \
+  --root-dir "$WM_ROOT" --no-request-journal --disable-banner
+echo "== Prism $PRISM_VERSION (-v error)"
+# Prism serves the spec's paths without the servers' /api/v1 prefix.
+bench_one prism 18084 "${KEY_PATH#/api/v1}" "$TOOLS/node_modules/.bin/prism" mock openapi/ncp-apigw-apikeys.yaml -h 127.0.0.1 -p 18084 -v error
+
+echo
+echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), shared by wrk -t$THREADS -c$CONNECTIONS; ${DURATION}s per run after ${WARMUP}s warm-up"
+printf '| server | call | req/s | p50 ms | p99 ms | non-2xx | socket errors | launch to first 200 ms | RSS after load MB |\n|---|---|---|---|---|---|---|---|---|\n'
+for name in ours wiremock prism; do
+  IFS='|' read -r ready rss patch get <<< "${ROW[$name]}"
+  for call in PATCH GET; do
+    line=$patch; [ "$call" = GET ] && line=$get
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$call" "$(field "$line" rps)" "$(field "$line" p50)" \
+      "$(field "$line" p99)" "$(field "$line" non2xx)" "$(field "$line" errors)" "$ready" "$rss"
+  done
+done
+ours_patch=$(field "$(echo "${ROW[ours]}" | cut -d'|' -f3)" rps)
+for peer in wiremock prism; do
+  peer_patch=$(field "$(echo "${ROW[$peer]}" | cut -d'|' -f3)" rps)
+  echo "ours / $peer on PATCH: $(awk -v a="$ours_patch" -v b="$peer_patch" 'BEGIN { printf "%.1fx", a / b }')"
+done
