@@ -3,14 +3,13 @@ package dev.contractkit.ncp.server.mock;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.error.NcpException;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
  * The mock's switches for frontends: added latency and forced NCP errors, per request by header or for
@@ -33,20 +32,28 @@ public class MockSwitchFilter {
         this.faultRate = config.faultRate();
     }
 
+    /** Synchronous unless a delay is asked for: only then is the request suspended, and resumed by a timer. */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
-    public Uni<Response> apply(HttpServerRequest request) {
+    public void apply(ResteasyReactiveContainerRequestContext context, HttpServerRequest request) {
         Optional<Fault> fault = faultFor(request);
         long delay = latencyFor(request).drawMillis();
         if (fault.isPresent() && fault.get().isCrash()) {
             throw new IllegalStateException("crash injected by the mock's fault switch");
         }
-        Response answer = fault.flatMap(Fault::error)
-                .map(code -> NcpErrors.response(code, "Forced by the mock's fault switch."))
-                .orElse(null);
+        Optional<NcpErrorCode> forced = fault.flatMap(Fault::error);
         if (delay == 0) {
-            return Uni.createFrom().item(answer);
+            forced.ifPresent(code -> abort(context, code));
+            return;
         }
-        return Uni.createFrom().emitter(emitter -> vertx.setTimer(delay, id -> emitter.complete(answer)));
+        context.suspend();
+        vertx.setTimer(delay, id -> {
+            forced.ifPresent(code -> abort(context, code));
+            context.resume();
+        });
+    }
+
+    private static void abort(ResteasyReactiveContainerRequestContext context, NcpErrorCode code) {
+        context.abortWith(NcpErrors.response(code, "Forced by the mock's fault switch."));
     }
 
     private Latency latencyFor(HttpServerRequest request) {
