@@ -18,8 +18,9 @@ SK=MOCKSECRETKEY000000000000000000000000001
 KEY_PATH=/api/v1/api-keys/seedweb001
 WIREMOCK_VERSION=3.13.2
 PRISM_VERSION=5.16.0
-# Documented JVM flags of our server: small heap, serial GC, AppCDS archive from the build.
-OUR_JVM_FLAGS=${OUR_JVM_FLAGS:--Xmx96m -Xms32m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=96m -XX:TieredStopAtLevel=1}
+# Documented JVM flags of our server: a bounded heap and metaspace, and the AppCDS archive made by the
+# build (it must be used from the quarkus-app folder, where its class path was recorded).
+OUR_JVM_FLAGS=${OUR_JVM_FLAGS:--Xmx96m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=app-cds.jsa}
 
 need() { command -v "$1" >/dev/null 2>&1; }
 need wrk || { apt-get update -qq && apt-get install -y -qq wrk; }
@@ -82,9 +83,9 @@ bench_one() { # name port path command...
 field() { echo "$1" | sed -n "s/.*$2=\([0-9.]*\).*/\1/p"; }
 
 echo "== our server"
-bench_one ours 18080 "$KEY_PATH" env QUARKUS_HTTP_PORT=18080 QUARKUS_HTTP_HOST=127.0.0.1 NCP_MOCK_CREDENTIALS="$AK:$SK" \
-  java $OUR_JVM_FLAGS -XX:SharedArchiveFile=server/target/quarkus-app/app-cds.jsa -Xshare:auto \
-  -jar server/target/quarkus-app/quarkus-run.jar
+run_ours() { cd server/target/quarkus-app && exec env QUARKUS_HTTP_PORT=18080 QUARKUS_HTTP_HOST=127.0.0.1 \
+  NCP_MOCK_CREDENTIALS="$AK:$SK" java $OUR_JVM_FLAGS -jar quarkus-run.jar; }
+bench_one ours 18080 "$KEY_PATH" run_ours
 echo "== WireMock $WIREMOCK_VERSION (--no-request-journal)"
 WM_ROOT=$(mktemp -d); mkdir -p "$WM_ROOT/mappings"; cp bench/wiremock-mappings.json "$WM_ROOT/mappings/"
 bench_one wiremock 18082 "$KEY_PATH" java -jar "$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar" --port 18082 --bind-address 127.0.0.1 \
