@@ -6,11 +6,14 @@ import java.nio.file.Path;
  * {@code -Dpact.folder=DIR} is meant relative to where Maven was started, but the tests run in the
  * module's folder: resolve it once against the execution root the build passes in.
  */
-final class PactFolders {
+public final class PactFolders implements org.junit.jupiter.api.extension.BeforeAllCallback {
     static final String FOLDER = "pact.folder";
     static final String EXECUTION_ROOT = "pact.execution.root";
 
-    private PactFolders() {
+    /** Runs before Pact's template provider reads {@code pact.folder}. */
+    @Override
+    public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+        resolveAgainstExecutionRoot();
     }
 
     static void resolveAgainstExecutionRoot() {

@@ -34,13 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * belongs to the consumer's clock and keys) and nothing else changes. Each real answer is then also
  * checked against the spec's schemas.
  */
+@ExtendWith(PactFolders.class)
 abstract class ProviderVerification {
     private static final Tenant TENANT = Tenant.of(RequestSigning.SERVER_TEST_CREDENTIALS.accessKey());
     private static final Set<String> SIGNED_HEADERS = Set.of(NcpHeaders.TIMESTAMP, NcpHeaders.ACCESS_KEY, NcpHeaders.SIGNATURE);
-
-    static {
-        PactFolders.resolveAgainstExecutionRoot();
-    }
 
     @Inject
     ApiKeyStore store;
