@@ -60,10 +60,6 @@ public final class SignatureVerifier {
         return Verification.ok(accessKey);
     }
 
-    public boolean knows(String accessKey) {
-        return signersByAccessKey.containsKey(accessKey);
-    }
-
     private static byte[] decodeOrEmpty(String signature) {
         try {
             return Base64.getDecoder().decode(signature.getBytes(StandardCharsets.US_ASCII));
