@@ -29,6 +29,12 @@ public class NcpExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException failure) {
+        // Jackson wraps what the body stream throws, such as UndeclaredBodyLimit's 413.
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof NcpException ncp) {
+                return ncp(ncp);
+            }
+        }
         return NcpErrors.response(NcpErrorCode.BAD_REQUEST, JsonErrorDetails.describe(failure));
     }
 

@@ -22,6 +22,9 @@ class BadInputTest {
     @Inject
     TestClock clock;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI root;
+
     SignedRequests tenant;
     String id;
     Map<String, Object> before;
@@ -103,6 +106,28 @@ class BadInputTest {
         Response response = tenant.signed("PATCH", path).contentType("application/json").body(body).request("PATCH", path);
         assertEnvelope(response, 413, "430");
         assertUnchanged();
+    }
+
+    @Test
+    void aChunkedBodyOver10MegabytesAnswers413WithCode430() throws Exception {
+        String path = "/api/v1/api-keys";
+        var request = tenant.signed("POST", path);
+        var headers = ((io.restassured.specification.FilterableRequestSpecification) request).getHeaders();
+        byte[] body = ("{\"apiKeyName\": \"" + "a".repeat(11 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var builder = java.net.http.HttpRequest.newBuilder(root.resolve(path))
+                .header("Content-Type", "application/json")
+                // an input stream of unknown length goes out chunked, without Content-Length
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        headers.asList().forEach(header -> builder.header(header.getName(), header.getValue()));
+        long keysBefore = tenant.send("GET", "/api/v1/api-keys").then().extract().jsonPath().getLong("initialCount");
+
+        var response = java.net.http.HttpClient.newHttpClient().send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        var json = new io.restassured.path.json.JsonPath(response.body());
+        assertThat(json.getString("error.errorCode")).isEqualTo("430");
+        assertThat(json.getString("error.message")).isEqualTo("Request Entity Too Large");
+        assertThat(tenant.send("GET", "/api/v1/api-keys").then().extract().jsonPath().getLong("initialCount")).isEqualTo(keysBefore);
     }
 
     @ParameterizedTest(name = "create {0}")
