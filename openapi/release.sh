@@ -12,6 +12,7 @@ if [ "$previous" = "released/$version.yaml" ] && ! cmp -s ncp-apigw-apikeys.yaml
   exit 2
 fi
 [ -z "$previous" ] || git rm -q --ignore-unmatch $previous 2>/dev/null || rm -f $previous
+mkdir -p released
 cp ncp-apigw-apikeys.yaml "released/$version.yaml"
 git add "released/$version.yaml" 2>/dev/null || true
 echo "released contract: openapi/released/$version.yaml (was: ${previous:-none})"
