@@ -28,6 +28,42 @@ public class KeyValueBench {
             System.out.printf("round %d: default SecureRandom, one draw per character: %5d ns/key; KeyValueGenerator: %5d ns/key%n",
                     round, perCharacterNanos, generatorNanos);
         }
+        // under contention, as on the server's event loops: two threads drawing at once
+        KeyValueGenerator shared = new KeyValueGenerator(drbg());
+        for (int round = 1; round <= 3; round++) {
+            System.out.printf("round %d, 2 threads: one shared DRBG %5d ns/key; one DRBG per thread (the server's) %5d ns/key%n",
+                    round, contended(shared), contended(generator));
+        }
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Wall-clock nanoseconds per key with two threads drawing KEYS keys each. */
+    private static long contended(KeyValueGenerator generator) {
+        Thread[] threads = new Thread[2];
+        long started = System.nanoTime();
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < KEYS; i++) {
+                    generator.keyValue();
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return (System.nanoTime() - started) / (2L * KEYS);
     }
 
     private static String perCharacter(SecureRandom random) {

@@ -22,9 +22,18 @@ import picocli.CommandLine.Spec;
 /** What every subcommand shares: the endpoint, the signed client, JSON output and the exit codes. */
 @Command(mixinStandardHelpOptions = true)
 abstract class ApiCall implements Callable<Integer> {
+    /** The answer's JSON is on standard output. */
     static final int OK = 0;
+    /** NCP (or the mock) answered an HTTP error; its status and envelope are on standard error. */
     static final int NCP_ERROR = 1;
+    /** Bad usage: the error and the command's help are on standard error. */
     static final int USAGE = 2;
+    /** No credentials: NCLOUD_ACCESS_KEY / NCLOUD_SECRET_KEY (or ncloud.access-key / ncloud.secret-key) are missing. */
+    static final int NO_CREDENTIALS = 3;
+    /** The endpoint could not be reached (connection refused, unknown host, timeout). */
+    static final int UNREACHABLE = 4;
+    /** Anything else: a bug of this tool, reported as one. */
+    static final int UNEXPECTED = 5;
 
     @Spec
     CommandSpec spec;
@@ -44,7 +53,9 @@ abstract class ApiCall implements Callable<Integer> {
             credentials = NcpClientCredentials.fromConfig(ConfigProvider.getConfig());
         } catch (IllegalStateException missing) {
             err.println(missing.getMessage());
-            return USAGE;
+            err.println("Set NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY (for the mock: MOCKACCESSKEY0000001 and "
+                    + "MOCKSECRETKEY000000000000000000000000001), then run again. See '" + spec.qualifiedName() + " --help'.");
+            return NO_CREDENTIALS;
         }
         try {
             ApiKeysApi api = NcpApiKeysClient.builder().endpoint(endpoint).credentials(credentials).build();
@@ -55,8 +66,15 @@ abstract class ApiCall implements Callable<Integer> {
             return NCP_ERROR;
         } catch (ProcessingException unreachable) {
             err.println("Could not reach " + endpoint + ": " + rootMessage(unreachable));
-            return NCP_ERROR;
+            return UNREACHABLE;
+        } catch (RuntimeException bug) {
+            return unexpected(err, bug);
         }
+    }
+
+    static int unexpected(PrintWriter err, Throwable bug) {
+        err.println("Unexpected error (a bug of ncp-apikeys, please report it): " + bug);
+        return UNEXPECTED;
     }
 
     private void print(Object body) {

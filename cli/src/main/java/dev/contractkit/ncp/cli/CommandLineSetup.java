@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
-/** Bad usage of any kind (an unknown command too) prints the error and the help, and exits 2. */
+/** Bad usage of any kind (an unknown command too) prints the error and the help, and exits 2; an exception exits 5. */
 @ApplicationScoped
 class CommandLineSetup {
 
@@ -19,6 +19,6 @@ class CommandLineSetup {
             CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
             command.usage(err);
             return ApiCall.USAGE;
-        });
+        }).setExecutionExceptionHandler((error, command, parseResult) -> ApiCall.unexpected(command.getErr(), error));
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = {
             "Manages NCP API Gateway API keys (or the mock's) with the generated, signed client.",
             "Credentials come from NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY.",
-            "Exit codes: 0 success, 1 NCP answered an error or could not be reached, 2 bad usage."},
+            "Exit codes: 0 success (the answer's JSON on stdout), 1 NCP answered an error (status and envelope on stderr),",
+            "2 bad usage, 3 no credentials, 4 endpoint unreachable, 5 unexpected error (a bug)."},
         subcommands = {CreateCommand.class, ListCommand.class, GetCommand.class, UpdateCommand.class,
             DeleteCommand.class, RegenerateCommand.class})
 public class NcpApiKeysCommand {

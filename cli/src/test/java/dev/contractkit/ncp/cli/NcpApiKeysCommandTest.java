@@ -145,9 +145,9 @@ class NcpApiKeysCommandTest {
     }
 
     @Test
-    void anUnreachableEndpointExits1(QuarkusMainLauncher launcher) {
+    void anUnreachableEndpointExits4(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("get", "x", "--endpoint", "http://127.0.0.1:1/api/v1");
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.exitCode()).isEqualTo(4);
         assertThat(result.getErrorOutput()).contains("Could not reach");
     }
 
@@ -155,7 +155,8 @@ class NcpApiKeysCommandTest {
     @ValueSource(strings = {"regenerate abcde12345 --key-type TERTIARY", "regenerate abcde12345", "create",
         "update abcde12345 --name x", "update abcde12345 --name x --enabled", "get", "list --limit many", "rotate x"})
     void badUsagePrintsHelpAndExits2(String args, QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch(args.split(" "));
+        // pointed at the stub, so a command that did send anything would be seen
+        LaunchResult result = run(launcher, args.split(" "));
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.getErrorOutput()).contains("Usage:");
         assertThat(stub.requests()).isEmpty();
@@ -170,9 +171,18 @@ class NcpApiKeysCommandTest {
     }
 
     @Test
+    void theStubSeesWhatARunSends(QuarkusMainLauncher launcher) {
+        // the check above means something only if a run pointed at the stub is recorded
+        stub.answer(204, "");
+        run(launcher, "delete", "abcde12345");
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
     void topLevelHelpListsTheCommands(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("--help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.getOutput()).contains("create", "list", "get", "update", "delete", "regenerate");
+        assertThat(result.getOutput()).contains("create", "list", "get", "update", "delete", "regenerate",
+                "3 no credentials", "4 endpoint unreachable", "5 unexpected error");
     }
 }

@@ -32,6 +32,7 @@ public final class NcpApiKeysClient {
     }
 
     public static final class Builder {
+        private final java.util.List<Object> providers = new java.util.ArrayList<>();
         private URI endpoint = NcpRegion.PUBLIC.endpoint();
         private NcpCredentials credentials;
         private Clock clock = Clock.systemUTC();
@@ -76,16 +77,23 @@ public final class NcpApiKeysClient {
             return this;
         }
 
+        /** A provider of your own (a request filter, a logger, ...). Request filters all run before the signing filter. */
+        public Builder register(Object provider) {
+            providers.add(java.util.Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
         public ApiKeysApi build() {
             NcpCredentials signingCredentials = credentials != null ? credentials : NcpClientCredentials.fromEnvironment();
-            return RestClientBuilder.newBuilder()
+            RestClientBuilder builder = RestClientBuilder.newBuilder()
                     .baseUri(endpoint)
                     .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .register(new NcpSigningFilter(signingCredentials, clock))
                     .register(new NcpErrorMapper())
-                    .register(new NcpJson())
-                    .build(ApiKeysApi.class);
+                    .register(new NcpJson());
+            providers.forEach(builder::register);
+            return builder.build(ApiKeysApi.class);
         }
     }
 }

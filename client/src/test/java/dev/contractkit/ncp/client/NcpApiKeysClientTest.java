@@ -89,6 +89,33 @@ class NcpApiKeysClientTest {
                 request.header(NcpHeaders.ACCESS_KEY), request.header(NcpHeaders.SIGNATURE)).isValid()).isTrue();
     }
 
+    /** A user's filter that changes the URI runs before signing, so the signature covers what is sent. */
+    @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER + 1000)
+    public static class AddsATraceParameter implements jakarta.ws.rs.client.ClientRequestFilter {
+        @Override
+        public void filter(jakarta.ws.rs.client.ClientRequestContext request) {
+            request.setUri(jakarta.ws.rs.core.UriBuilder.fromUri(request.getUri()).queryParam("trace", "on").build());
+        }
+    }
+
+    @Test
+    void signsLastAfterAUserFilterThatChangesTheUri() {
+        stub.answer(200, """
+                {"apiKeys": [], "total": 0, "initialCount": 0}
+                """);
+        Clock now = Clock.systemUTC();
+        ApiKeysApi live = NcpApiKeysClient.builder().endpoint(stub.endpoint()).credentials(TEST).clock(now)
+                .register(new AddsATraceParameter()).build();
+
+        live.listApiKeys(0L, 10L, null);
+
+        StubNcp.Recorded request = stub.lastRequest();
+        assertThat(request.rawPathAndQuery()).isEqualTo("/api/v1/api-keys?offset=0&limit=10&trace=on");
+        SignatureVerifier verifier = new SignatureVerifier(List.of(TEST), now);
+        assertThat(verifier.verify(request.method(), request.rawPathAndQuery(), request.header(NcpHeaders.TIMESTAMP),
+                request.header(NcpHeaders.ACCESS_KEY), request.header(NcpHeaders.SIGNATURE)).isValid()).isTrue();
+    }
+
     @Test
     void sendsTheRequestBodyAndReadsTheEnvelope() throws Exception {
         stub.answer(200, API_KEY_JSON);

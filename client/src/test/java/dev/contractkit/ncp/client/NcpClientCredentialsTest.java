@@ -18,9 +18,13 @@ class NcpClientCredentialsTest {
 
     @Test
     void namesTheMissingVariablesWithoutShowingValues() {
-        assertThatThrownBy(() -> NcpClientCredentials.fromEnvironment(Map.of("NCLOUD_ACCESS_KEY", "AK")))
+        assertThatThrownBy(() -> NcpClientCredentials.fromEnvironment(Map.of("NCLOUD_ACCESS_KEY", "ACCESSVALUE-7f3a")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("NCLOUD_SECRET_KEY")
-                .hasMessageNotContaining("AK,");
+                .hasMessageNotContaining("ACCESSVALUE-7f3a");
+        assertThatThrownBy(() -> NcpClientCredentials.fromEnvironment(Map.of("NCLOUD_SECRET_KEY", "SECRETVALUE-9c1e")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NCLOUD_ACCESS_KEY")
+                .hasMessageNotContaining("SECRETVALUE-9c1e");
     }
 }

@@ -68,11 +68,16 @@ public final class SignatureVerifier {
         }
     }
 
+    /** ASCII digits only, and within a {@code long}: 19 nines would overflow, which is a malformed header, not a crash. */
     private static Optional<Long> parseMillis(String timestamp) {
         if (timestamp.length() > 19 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
-        return Optional.of(Long.parseLong(timestamp));
+        try {
+            return Optional.of(Long.parseLong(timestamp));
+        } catch (NumberFormatException overflow) {
+            return Optional.empty();
+        }
     }
 
     private static String missingHeaders(String timestamp, String accessKey, String signature) {

@@ -89,4 +89,15 @@ class SignatureVerifierTest {
                     .isEqualTo(Verification.Failure.MALFORMED_TIMESTAMP);
         }
     }
+
+    /** Regression: 19 digits pass the length check but overflow a long; they used to throw, a 500 on the server. */
+    @Test
+    void rejectsNineteenDigitTimestampsThatOverflowALong() {
+        for (String timestamp : new String[] {"9999999999999999999", "9223372036854775808", "\u0661\u0667\u0660\u0660", " 1700000000000", "1.7e12"}) {
+            assertThat(verifierAt(SIGNED_AT).verify("PATCH", PATH, timestamp, CREDENTIALS.accessKey(), SIGNATURE).failure())
+                    .as(timestamp).isEqualTo(Verification.Failure.MALFORMED_TIMESTAMP);
+        }
+        assertThat(verifierAt(SIGNED_AT).verify("PATCH", PATH, "9223372036854775807", CREDENTIALS.accessKey(), SIGNATURE).failure())
+                .isEqualTo(Verification.Failure.STALE_TIMESTAMP);
+    }
 }

@@ -27,6 +27,7 @@ import dev.contractkit.ncp.contract.spec.SpecExamples;
 import dev.contractkit.ncp.contract.spec.SpecFile;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import io.quarkus.test.junit.QuarkusTest;
+import au.com.dius.pact.consumer.MockServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,20 +38,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(PactConsumerTestExt.class)
-@PactTestFor(providerName = ApiKeysClientPactTest.PROVIDER, hostInterface = "127.0.0.1", port = ApiKeysClientPactTest.PORT,
+@PactTestFor(providerName = ApiKeysClientPactTest.PROVIDER, hostInterface = "127.0.0.1",
         pactVersion = PactSpecVersion.V3)
 class ApiKeysClientPactTest {
     static final String PROVIDER = "ncp-apigw-apikeys";
     static final String CONSUMER = "ncp-apigw-apikeys-client";
-    static final String PORT = "18089";
     static final String KEY_ID = "k3v9qz0m2a";
     static final String UNKNOWN_ID = "zzzzzzzzzz";
     private static final NcpCredentials CONSUMER_CREDENTIALS = new NcpCredentials("CONSUMERACCESSKEY001", "consumer-secret-key");
     private static final SpecExamples EXAMPLES = new SpecExamples(SpecFile.openApi());
 
-    private static ApiKeysApi client() {
+    /** Pact's mock server listens on a random port; each test is handed it. */
+    private static ApiKeysApi client(MockServer server) {
         return NcpApiKeysClient.builder()
-                .endpoint("http://127.0.0.1:" + PORT + "/api/v1")
+                .endpoint(server.getUrl() + "/api/v1")
                 .credentials(CONSUMER_CREDENTIALS)
                 .build();
     }
@@ -90,9 +91,9 @@ class ApiKeysClientPactTest {
 
     @Test
     @PactTestFor(pactMethod = "create")
-    void createsAKey() {
+    void createsAKey(MockServer server) {
         JsonNode request = EXAMPLES.named("CreateRequest");
-        ApiKeyResponse answer = client().createApiKey(new PostApiKeyRequest()
+        ApiKeyResponse answer = client(server).createApiKey(new PostApiKeyRequest()
                 .apiKeyName(request.get("apiKeyName").asText())
                 .apiKeyDescription(request.get("apiKeyDescription").asText()));
         assertThat(answer.getApiKey().getIsEnabled()).isTrue();
@@ -116,8 +117,8 @@ class ApiKeysClientPactTest {
 
     @Test
     @PactTestFor(pactMethod = "list")
-    void listsKeys() {
-        ApiKeyList page = client().listApiKeys(0L, 10L, "web-frontend");
+    void listsKeys(MockServer server) {
+        ApiKeyList page = client(server).listApiKeys(0L, 10L, "web-frontend");
         assertThat(page.getApiKeys()).isNotEmpty();
         assertThat(page.getTotal()).isPositive();
     }
@@ -138,8 +139,8 @@ class ApiKeysClientPactTest {
 
     @Test
     @PactTestFor(pactMethod = "getOne")
-    void getsTheBareObject() {
-        ApiKey key = client().getApiKey(KEY_ID);
+    void getsTheBareObject(MockServer server) {
+        ApiKey key = client(server).getApiKey(KEY_ID);
         assertThat(key.getApiKeyId()).isNotBlank();
         assertThat(key.getModTime()).isNotNull();
     }
@@ -160,9 +161,9 @@ class ApiKeysClientPactTest {
 
     @Test
     @PactTestFor(pactMethod = "edit")
-    void editsAKey() {
+    void editsAKey(MockServer server) {
         JsonNode request = EXAMPLES.named("EditRequest");
-        ApiKeyResponse answer = client().updateApiKey(KEY_ID, new PutApiKeyRequest()
+        ApiKeyResponse answer = client(server).updateApiKey(KEY_ID, new PutApiKeyRequest()
                 .apiKeyName(request.get("apiKeyName").asText())
                 .apiKeyDescription(request.get("apiKeyDescription").asText())
                 .isEnabled(request.get("isEnabled").asBoolean()));
@@ -182,8 +183,8 @@ class ApiKeysClientPactTest {
 
     @Test
     @PactTestFor(pactMethod = "delete")
-    void deletesAKey() {
-        client().deleteApiKey(KEY_ID);
+    void deletesAKey(MockServer server) {
+        client(server).deleteApiKey(KEY_ID);
     }
 
     // --- regenerate ---------------------------------------------------------------------------------
@@ -212,15 +213,15 @@ class ApiKeysClientPactTest {
 
     @Test
     @PactTestFor(pactMethod = "regeneratePrimary")
-    void regeneratesThePrimaryKey() {
-        ApiKeyResponse answer = client().regenerateApiKey(KEY_ID, new PatchApiKeyRequest().keyType(KeyType.PRIMARY));
+    void regeneratesThePrimaryKey(MockServer server) {
+        ApiKeyResponse answer = client(server).regenerateApiKey(KEY_ID, new PatchApiKeyRequest().keyType(KeyType.PRIMARY));
         assertThat(answer.getApiKey().getPrimaryKey()).isNotBlank();
     }
 
     @Test
     @PactTestFor(pactMethod = "regenerateSecondary")
-    void regeneratesTheSecondaryKey() {
-        ApiKeyResponse answer = client().regenerateApiKey(KEY_ID, new PatchApiKeyRequest().keyType(KeyType.SECONDARY));
+    void regeneratesTheSecondaryKey(MockServer server) {
+        ApiKeyResponse answer = client(server).regenerateApiKey(KEY_ID, new PatchApiKeyRequest().keyType(KeyType.SECONDARY));
         assertThat(answer.getApiKey().getSecondaryKey()).isNotBlank();
     }
 
@@ -240,8 +241,8 @@ class ApiKeysClientPactTest {
 
     @Test
     @PactTestFor(pactMethod = "unknownKey")
-    void anUnknownKeyIsATypedNotFound() {
-        assertThatThrownBy(() -> client().regenerateApiKey(UNKNOWN_ID, new PatchApiKeyRequest().keyType(KeyType.PRIMARY)))
+    void anUnknownKeyIsATypedNotFound(MockServer server) {
+        assertThatThrownBy(() -> client(server).regenerateApiKey(UNKNOWN_ID, new PatchApiKeyRequest().keyType(KeyType.PRIMARY)))
                 .isInstanceOfSatisfying(NcpApiException.class, error -> {
                     assertThat(error.status()).isEqualTo(404);
                     assertThat(error.errorCode()).contains("300");
@@ -263,8 +264,8 @@ class ApiKeysClientPactTest {
 
     @Test
     @PactTestFor(pactMethod = "badSignature")
-    void aBadSignatureIsATypedAuthenticationFailure() {
-        assertThatThrownBy(() -> client().getApiKey(KEY_ID))
+    void aBadSignatureIsATypedAuthenticationFailure(MockServer server) {
+        assertThatThrownBy(() -> client(server).getApiKey(KEY_ID))
                 .isInstanceOfSatisfying(NcpApiException.class, error -> {
                     assertThat(error.status()).isEqualTo(401);
                     assertThat(error.errorCode()).contains("200");

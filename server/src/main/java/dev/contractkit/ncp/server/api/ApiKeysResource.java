@@ -9,7 +9,7 @@ import dev.contractkit.ncp.server.generated.model.ApiKeyResponse;
 import dev.contractkit.ncp.server.generated.model.PatchApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PostApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PutApiKeyRequest;
-import dev.contractkit.ncp.server.store.ApiKeyNotFoundException;
+import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.store.ApiKeyPage;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import io.smallrye.common.annotation.NonBlocking;
@@ -52,25 +52,31 @@ public class ApiKeysResource implements ApiKeysApi {
     public ApiKey getApiKey(String apiKeyId) {
         return store.find(caller.tenant().tenantId(), apiKeyId)
                 .map(ApiKeyModels::apiKey)
-                .orElseThrow(() -> new ApiKeyNotFoundException(apiKeyId));
+                .orElseThrow(() -> NcpErrors.apiKeyNotFound(apiKeyId));
     }
 
     @Override
     public ApiKeyResponse updateApiKey(String apiKeyId, PutApiKeyRequest request) {
         Tenant tenant = caller.tenant();
-        return ApiKeyModels.wrapped(store.update(tenant.tenantId(), apiKeyId, request.getApiKeyName(),
-                orEmpty(request.getApiKeyDescription()), request.getIsEnabled(), tenant.modifier()));
+        return store.update(tenant.tenantId(), apiKeyId, request.getApiKeyName(),
+                        orEmpty(request.getApiKeyDescription()), request.getIsEnabled(), tenant.modifier())
+                .map(ApiKeyModels::wrapped)
+                .orElseThrow(() -> NcpErrors.apiKeyNotFound(apiKeyId));
     }
 
     @Override
     public void deleteApiKey(String apiKeyId) {
-        store.delete(caller.tenant().tenantId(), apiKeyId);
+        if (!store.delete(caller.tenant().tenantId(), apiKeyId)) {
+            throw NcpErrors.apiKeyNotFound(apiKeyId);
+        }
     }
 
     @Override
     public ApiKeyResponse regenerateApiKey(String apiKeyId, PatchApiKeyRequest request) {
         Tenant tenant = caller.tenant();
-        return ApiKeyModels.wrapped(store.regenerate(tenant.tenantId(), apiKeyId, request.getKeyType(), tenant.modifier()));
+        return store.regenerate(tenant.tenantId(), apiKeyId, request.getKeyType(), tenant.modifier())
+                .map(ApiKeyModels::wrapped)
+                .orElseThrow(() -> NcpErrors.apiKeyNotFound(apiKeyId));
     }
 
     private static String orEmpty(String text) {

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.auth;
 
+import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.signature.NcpHeaders;
@@ -22,7 +23,7 @@ public class SignatureFilter {
     private final Caller caller;
     private final boolean verifying;
 
-    public SignatureFilter(Tenants tenants, Caller caller, AuthConfig config) {
+    public SignatureFilter(Tenants tenants, Caller caller, NcpMockConfig config) {
         this.tenants = tenants;
         this.caller = caller;
         this.verifying = config.verifySignatures();

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.auth;
 
+import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.SignatureVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +19,29 @@ public class Tenants {
     private final List<NcpCredentials> credentials;
     private final boolean usingLocalDefault;
     private final SignatureVerifier verifier;
+    static final String CREDENTIALS_PROPERTY = "ncp.mock.credentials (NCP_MOCK_CREDENTIALS)";
+
+    /** Only the configured tenants: filled once, never grows. */
     private final Map<String, Tenant> tenantsByAccessKey = new ConcurrentHashMap<>();
 
-    public Tenants(AuthConfig config, Clock clock) {
+    public Tenants(NcpMockConfig config, Clock clock) {
         this.usingLocalDefault = config.credentials().filter(value -> !value.isBlank()).isEmpty();
-        this.credentials = usingLocalDefault ? List.of(LOCAL_DEFAULT) : NcpCredentials.parseList(config.credentials().get());
-        this.verifier = new SignatureVerifier(credentials, clock, config.allowedClockSkew());
+        this.credentials = usingLocalDefault ? List.of(LOCAL_DEFAULT) : parse(config.credentials().get());
+        try {
+            this.verifier = new SignatureVerifier(credentials, clock, config.allowedClockSkew());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(CREDENTIALS_PROPERTY + ": " + e.getMessage());
+        }
         credentials.forEach(pair -> tenantsByAccessKey.put(pair.accessKey(), Tenant.of(pair.accessKey())));
+    }
+
+    /** The message names the property and never repeats a secret: SmallRye's own converter errors would. */
+    private static List<NcpCredentials> parse(String pairs) {
+        try {
+            return NcpCredentials.parseList(pairs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(CREDENTIALS_PROPERTY + ": " + e.getMessage());
+        }
     }
 
     public SignatureVerifier verifier() {
@@ -44,9 +61,13 @@ public class Tenants {
         return credentials.stream().map(pair -> tenantsByAccessKey.get(pair.accessKey())).toList();
     }
 
-    /** The tenant of an access key; with verification off, an unknown access key gets a tenant of its own. */
+    /**
+     * The tenant of an access key. With verification off, an unknown access key gets a tenant of its own,
+     * derived from the key each time and never remembered, so any number of strangers costs no memory.
+     */
     public Tenant forAccessKey(String accessKey) {
-        return tenantsByAccessKey.computeIfAbsent(accessKey, Tenant::of);
+        Tenant known = tenantsByAccessKey.get(accessKey);
+        return known != null ? known : Tenant.of(accessKey);
     }
 
     /** The tenant of requests that name no access key while verification is off. */

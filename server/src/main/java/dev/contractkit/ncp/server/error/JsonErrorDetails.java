@@ -15,6 +15,13 @@ final class JsonErrorDetails {
     }
 
     static String describe(JsonProcessingException failure) {
+        String text = failure.getOriginalMessage() == null ? "" : failure.getOriginalMessage();
+        if (text.startsWith("Duplicate field")) {
+            return "The request body names a field twice: " + text.substring("Duplicate field ".length()) + ".";
+        }
+        if (text.startsWith("Trailing token")) {
+            return "The request body has data after its JSON value.";
+        }
         if (failure instanceof JsonParseException) {
             return "The request body is not well-formed JSON.";
         }

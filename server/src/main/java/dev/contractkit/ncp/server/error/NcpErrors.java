@@ -25,6 +25,11 @@ public final class NcpErrors {
         return response(code, code.status(), details);
     }
 
+    /** NCP's 404 "300" for a key the caller does not have (absent, deleted, or another tenant's). */
+    public static NcpException apiKeyNotFound(String apiKeyId) {
+        return new NcpException(NcpErrorCode.NOT_FOUND, "API key '" + apiKeyId + "' was not found.");
+    }
+
     /** For answers written below JAX-RS, straight onto the Vert.x response. */
     public static String json(ObjectMapper mapper, NcpErrorCode code, String details) {
         try {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A forced failure: one of NCP's error answers, or a crash inside the request handler. */
-record Fault(Optional<NcpErrorCode> error) {
+/** A forced failure: one of NCP's error answers, or an injected crash (500 "900", as an unexpected failure answers). */
+public record Fault(Optional<NcpErrorCode> error) {
     static final String CRASH = "crash";
     static final String NONE = "none";
 
@@ -29,5 +29,13 @@ record Fault(Optional<NcpErrorCode> error) {
 
     static String knownCodes() {
         return Arrays.stream(NcpErrorCode.values()).map(NcpErrorCode::code).collect(Collectors.joining(", "));
+    }
+
+    /** For {@code ncp.mock.fault}; {@code none} is no fault. */
+    public static final class Converter implements org.eclipse.microprofile.config.spi.Converter<Fault> {
+        @Override
+        public Fault convert(String value) {
+            return parse(value).orElse(null);
+        }
     }
 }

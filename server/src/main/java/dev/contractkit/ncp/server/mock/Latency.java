@@ -3,11 +3,11 @@ package dev.contractkit.ncp.server.mock;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A fixed delay ({@code 250}) or a random one from a range ({@code 100-400}), in milliseconds. */
-record Latency(long minMillis, long maxMillis) {
-    static final Latency NONE = new Latency(0, 0);
+public record Latency(long minMillis, long maxMillis) {
+    public static final Latency NONE = new Latency(0, 0);
     private static final long MAX_MILLIS = 60_000;
 
-    static Latency parse(String text) {
+    public static Latency parse(String text) {
         String trimmed = text.trim();
         int dash = trimmed.indexOf('-', 1);
         try {
@@ -25,5 +25,13 @@ record Latency(long minMillis, long maxMillis) {
 
     long drawMillis() {
         return minMillis == maxMillis ? minMillis : ThreadLocalRandom.current().nextLong(minMillis, maxMillis + 1);
+    }
+
+    /** For {@code ncp.mock.latency}. */
+    public static final class Converter implements org.eclipse.microprofile.config.spi.Converter<Latency> {
+        @Override
+        public Latency convert(String value) {
+            return parse(value);
+        }
     }
 }

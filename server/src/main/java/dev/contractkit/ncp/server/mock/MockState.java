@@ -3,6 +3,7 @@ package dev.contractkit.ncp.server.mock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
@@ -29,8 +30,9 @@ public class MockState {
     private final Clock clock;
     private final List<SeedKey> seed;
     private final KeyValueGenerator generator = new KeyValueGenerator();
+    private final java.util.Map<String, String[]> drawnValues = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public MockState(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, MockSwitchesConfig config) {
+    public MockState(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config) {
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
@@ -50,14 +52,22 @@ public class MockState {
         return seed.size() * tenants.configured().size();
     }
 
+    /**
+     * A seed key of a tenant. The ID and key values the seed file leaves out are drawn the first time and
+     * then kept for the life of the process: a reset brings back the same keys, as a frontend expects.
+     */
     private StoredApiKey toKey(Tenant tenant, SeedKey entry) {
+        String[] drawn = drawnValues.computeIfAbsent(tenant.tenantId() + "/" + seed.indexOf(entry), slot -> new String[] {
+            entry.apiKeyId() != null ? entry.apiKeyId() : generator.apiKeyId(),
+            entry.primaryKey() != null ? entry.primaryKey() : generator.keyValue(),
+            entry.secondaryKey() != null ? entry.secondaryKey() : generator.keyValue()});
         return new StoredApiKey(
-                entry.apiKeyId() != null ? entry.apiKeyId() : generator.apiKeyId(),
+                drawn[0],
                 tenant.tenantId(),
                 entry.apiKeyName(),
                 entry.apiKeyDescription() != null ? entry.apiKeyDescription() : "",
-                entry.primaryKey() != null ? entry.primaryKey() : generator.keyValue(),
-                entry.secondaryKey() != null ? entry.secondaryKey() : generator.keyValue(),
+                drawn[1],
+                drawn[2],
                 tenant.modifier(),
                 entry.isEnabled() == null || entry.isEnabled(),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS),

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.mock;
 
+import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.error.NcpException;
@@ -8,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
@@ -19,16 +21,17 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 public class MockSwitchFilter {
     public static final String LATENCY_HEADER = "X-Mock-Latency";
     public static final String FAULT_HEADER = "X-Mock-Fault";
+    private static final Logger LOG = Logger.getLogger(MockSwitchFilter.class);
 
     private final Vertx vertx;
     private final Latency configuredLatency;
     private final Optional<Fault> configuredFault;
     private final double faultRate;
 
-    public MockSwitchFilter(Vertx vertx, MockSwitchesConfig config) {
+    public MockSwitchFilter(Vertx vertx, NcpMockConfig config) {
         this.vertx = vertx;
-        this.configuredLatency = config.latency().map(Latency::parse).orElse(Latency.NONE);
-        this.configuredFault = config.fault().flatMap(Fault::parse);
+        this.configuredLatency = config.latency().orElse(Latency.NONE);
+        this.configuredFault = config.fault();
         this.faultRate = config.faultRate();
     }
 
@@ -38,7 +41,9 @@ public class MockSwitchFilter {
         Optional<Fault> fault = faultFor(request);
         long delay = latencyFor(request).drawMillis();
         if (fault.isPresent() && fault.get().isCrash()) {
-            throw new IllegalStateException("crash injected by the mock's fault switch");
+            // an answer, not a bug: one INFO line, no stack trace, the 500 "900" an unexpected failure gets
+            LOG.infof("injected crash (fault switch) for %s %s: answering 500 \"900\"", request.method(), request.path());
+            throw new NcpException(NcpErrorCode.UNEXPECTED_ERROR, "Crash injected by the mock's fault switch.");
         }
         Optional<NcpErrorCode> forced = fault.flatMap(Fault::error);
         if (delay == 0) {

@@ -1,7 +1,7 @@
 package dev.contractkit.ncp.server.mock;
 
-import dev.contractkit.ncp.server.auth.AuthConfig;
 import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 public class StartupBanner {
     private static final Logger LOG = Logger.getLogger(StartupBanner.class);
 
-    void onStart(@Observes StartupEvent start, Tenants tenants, AuthConfig auth) {
+    void onStart(@Observes StartupEvent start, Tenants tenants, NcpMockConfig auth) {
         if (tenants.usingLocalDefault()) {
             LOG.infof("NCP mock: no ncp.mock.credentials set, accepting the local default pair: access key %s, secret key %s",
                     Tenants.LOCAL_DEFAULT.accessKey(), Tenants.LOCAL_DEFAULT.secretKey());

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The mock's state: each tenant's API keys. Every method that changes one key does so atomically;
- * a key of another tenant is never seen (it is "not found").
+ * a key of another tenant is never seen. A key that is not there is an empty {@link Optional} (or
+ * {@code false}): the store knows nothing of HTTP, and {@code error/} turns that into NCP's 404.
  */
 public interface ApiKeyStore {
 
@@ -15,11 +16,12 @@ public interface ApiKeyStore {
 
     Optional<StoredApiKey> find(String tenantId, String apiKeyId);
 
-    StoredApiKey update(String tenantId, String apiKeyId, String name, String description, boolean enabled, String modifier);
+    Optional<StoredApiKey> update(String tenantId, String apiKeyId, String name, String description, boolean enabled, String modifier);
 
-    StoredApiKey regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier);
+    Optional<StoredApiKey> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier);
 
-    void delete(String tenantId, String apiKeyId);
+    /** Answers whether there was such a key. */
+    boolean delete(String tenantId, String apiKeyId);
 
     /**
      * Puts a key as given, replacing one with the same tenant and ID: for seed data and test set-up.

@@ -50,7 +50,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public ApiKeyPage list(String tenantId, String nameContains, long offset, long limit) {
-        List<StoredApiKey> all = keysOf(tenantId).values().stream()
+        List<StoredApiKey> all = existingKeysOf(tenantId).values().stream()
                 .sorted(Comparator.comparingLong(StoredApiKey::createdOrder))
                 .toList();
         List<StoredApiKey> matching = nameContains == null || nameContains.isEmpty()
@@ -62,28 +62,27 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<StoredApiKey> find(String tenantId, String apiKeyId) {
-        return Optional.ofNullable(keysOf(tenantId).get(apiKeyId));
+        return Optional.ofNullable(existingKeysOf(tenantId).get(apiKeyId));
     }
 
     @Override
-    public StoredApiKey update(String tenantId, String apiKeyId, String name, String description, boolean enabled, String modifier) {
+    public Optional<StoredApiKey> update(String tenantId, String apiKeyId, String name, String description, boolean enabled, String modifier) {
         return change(tenantId, apiKeyId, key -> key.edited(name, description, enabled, modifier, now()));
     }
 
     @Override
-    public StoredApiKey regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier) {
-        StoredApiKey changed = change(tenantId, apiKeyId, key -> keyType == KeyType.PRIMARY
+    public Optional<StoredApiKey> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier) {
+        Optional<StoredApiKey> changed = change(tenantId, apiKeyId, key -> keyType == KeyType.PRIMARY
                 ? key.withPrimaryKey(generator.keyValue(), modifier, now())
                 : key.withSecondaryKey(generator.keyValue(), modifier, now()));
-        LOG.debugf("regenerated the %s key of %s", keyType, changed);
+        changed.ifPresent(key -> LOG.debugf("regenerated the %s key of %s", keyType, key));
         return changed;
     }
 
     @Override
-    public void delete(String tenantId, String apiKeyId) {
-        if (keysOf(tenantId).remove(apiKeyId) == null) {
-            throw new ApiKeyNotFoundException(apiKeyId);
-        }
+    public boolean delete(String tenantId, String apiKeyId) {
+        Map<String, StoredApiKey> keys = keysByTenant.get(tenantId);
+        return keys != null && keys.remove(apiKeyId) != null;
     }
 
     @Override
@@ -99,16 +98,23 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         keysByTenant.clear();
     }
 
-    private StoredApiKey change(String tenantId, String apiKeyId, java.util.function.UnaryOperator<StoredApiKey> edit) {
-        StoredApiKey changed = keysOf(tenantId).computeIfPresent(apiKeyId, (id, key) -> edit.apply(key));
-        if (changed == null) {
-            throw new ApiKeyNotFoundException(apiKeyId);
-        }
-        return changed;
+    private Optional<StoredApiKey> change(String tenantId, String apiKeyId, java.util.function.UnaryOperator<StoredApiKey> edit) {
+        Map<String, StoredApiKey> keys = keysByTenant.get(tenantId);
+        return keys == null ? Optional.empty() : Optional.ofNullable(keys.computeIfPresent(apiKeyId, (id, key) -> edit.apply(key)));
     }
 
+    /** Only writes make a tenant's map: reads of an unknown tenant (any access key, with verification off) leave nothing behind. */
     private Map<String, StoredApiKey> keysOf(String tenantId) {
         return keysByTenant.computeIfAbsent(tenantId, id -> new ConcurrentHashMap<>());
+    }
+
+    private Map<String, StoredApiKey> existingKeysOf(String tenantId) {
+        return keysByTenant.getOrDefault(tenantId, Map.of());
+    }
+
+    /** How many tenants hold keys. */
+    int tenantCount() {
+        return keysByTenant.size();
     }
 
     private Instant now() {

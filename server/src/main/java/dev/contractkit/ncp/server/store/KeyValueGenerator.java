@@ -4,24 +4,29 @@ import java.security.SecureRandom;
 
 /** Draws API-key IDs and key values from a {@link SecureRandom}. Framework-free and thread-safe. */
 public final class KeyValueGenerator {
+    private static final ThreadLocal<SecureRandom> PER_THREAD = ThreadLocal.withInitial(KeyValueGenerator::strongDrbg);
+
     static final int ID_LENGTH = 10;
     static final int KEY_LENGTH = 40;
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final char[] KEY_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private final SecureRandom random;
+    private final java.util.function.Supplier<SecureRandom> random;
 
+    /** Every draw from this one generator (shared by all threads; {@link SecureRandom} is thread-safe). */
     public KeyValueGenerator(SecureRandom random) {
-        this.random = random;
+        this.random = () -> random;
     }
 
     /**
-     * A DRBG instance: on Linux the default NativePRNG reads /dev/urandom and hashes under one lock on
-     * every call, which was the hottest spot of the regenerate call under load.
+     * One DRBG per thread, each seeded by the JDK from the system's entropy: on Linux the default NativePRNG
+     * reads /dev/urandom and hashes under one global lock on every call (it was the hottest spot of the
+     * regenerate call under load), and one shared DRBG serialises callers too ({@code generateAlgorithm} is
+     * synchronized). Per thread, the event loops share no lock.
      */
     public KeyValueGenerator() {
-        this(strongDrbg());
+        this.random = PER_THREAD::get;
     }
 
     private static SecureRandom strongDrbg() {
@@ -48,8 +53,9 @@ public final class KeyValueGenerator {
         char[] chars = new char[length];
         byte[] bytes = new byte[length + length / 2];
         int filled = 0;
+        SecureRandom source = random.get();
         while (filled < length) {
-            random.nextBytes(bytes);
+            source.nextBytes(bytes);
             for (int i = 0; i < bytes.length && filled < length; i++) {
                 int value = bytes[i] & 0xff;
                 if (value < unbiasedBound) {

@@ -1,7 +1,6 @@
 package dev.contractkit.ncp.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
 import java.time.Clock;
@@ -26,12 +25,12 @@ class InMemoryApiKeyStoreTest {
     @Test
     void regenerateReplacesOnlyTheChosenKey() {
         StoredApiKey key = store.create("t1", "name", "d", "me");
-        StoredApiKey primary = store.regenerate("t1", key.apiKeyId(), KeyType.PRIMARY, "you");
+        StoredApiKey primary = store.regenerate("t1", key.apiKeyId(), KeyType.PRIMARY, "you").orElseThrow();
         assertThat(primary.primaryKey()).isNotEqualTo(key.primaryKey());
         assertThat(primary.secondaryKey()).isEqualTo(key.secondaryKey());
         assertThat(primary.modifier()).isEqualTo("you");
 
-        StoredApiKey secondary = store.regenerate("t1", key.apiKeyId(), KeyType.SECONDARY, "you");
+        StoredApiKey secondary = store.regenerate("t1", key.apiKeyId(), KeyType.SECONDARY, "you").orElseThrow();
         assertThat(secondary.primaryKey()).isEqualTo(primary.primaryKey());
         assertThat(secondary.secondaryKey()).isNotEqualTo(key.secondaryKey());
     }
@@ -40,8 +39,9 @@ class InMemoryApiKeyStoreTest {
     void tenantsAreIsolated() {
         StoredApiKey key = store.create("t1", "name", "d", "me");
         assertThat(store.find("t2", key.apiKeyId())).isEmpty();
-        assertThatThrownBy(() -> store.regenerate("t2", key.apiKeyId(), KeyType.PRIMARY, "x")).isInstanceOf(ApiKeyNotFoundException.class);
-        assertThatThrownBy(() -> store.delete("t2", key.apiKeyId())).isInstanceOf(ApiKeyNotFoundException.class);
+        assertThat(store.regenerate("t2", key.apiKeyId(), KeyType.PRIMARY, "x")).isEmpty();
+        assertThat(store.update("t2", key.apiKeyId(), "n", "d", false, "x")).isEmpty();
+        assertThat(store.delete("t2", key.apiKeyId())).isFalse();
         assertThat(store.list("t2", null, 0, 10).items()).isEmpty();
         assertThat(store.find("t1", key.apiKeyId())).contains(key);
     }
@@ -55,6 +55,28 @@ class InMemoryApiKeyStoreTest {
         assertThat(page.items()).extracting(StoredApiKey::apiKeyName).containsExactly("alphabet");
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.initialCount()).isEqualTo(4);
+    }
+
+    @Test
+    void deleteAnswersWhetherTheKeyWasThere() {
+        StoredApiKey key = store.create("t1", "name", "d", "me");
+        assertThat(store.delete("t1", key.apiKeyId())).isTrue();
+        assertThat(store.delete("t1", key.apiKeyId())).isFalse();
+        assertThat(store.find("t1", key.apiKeyId())).isEmpty();
+        assertThat(store.regenerate("t1", key.apiKeyId(), KeyType.SECONDARY, "me")).isEmpty();
+    }
+
+    @Test
+    void readingAnUnknownTenantLeavesNothingBehind() {
+        for (int i = 0; i < 1000; i++) {
+            store.find("stranger" + i, "k3v9qz0m2a");
+            store.list("stranger" + i, null, 0, 10);
+            store.regenerate("stranger" + i, "k3v9qz0m2a", KeyType.PRIMARY, "x");
+            store.delete("stranger" + i, "k3v9qz0m2a");
+        }
+        assertThat(store.tenantCount()).isZero();
+        store.create("t1", "name", "d", "me");
+        assertThat(store.tenantCount()).isEqualTo(1);
     }
 
     @Test

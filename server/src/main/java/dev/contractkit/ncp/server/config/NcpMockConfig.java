@@ -1,0 +1,78 @@
+package dev.contractkit.ncp.server.config;
+
+import dev.contractkit.ncp.server.mock.Fault;
+import dev.contractkit.ncp.server.mock.Latency;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the mock, {@code ncp.mock.*} (or {@code NCP_MOCK_*} in the environment), in one mapping.
+ * Values are converted and checked when the application starts: a bad one stops start-up with a message
+ * that names the property.
+ */
+@ConfigMapping(prefix = "ncp.mock")
+public interface NcpMockConfig {
+
+    /**
+     * Comma-separated {@code accessKey:secretKey} pairs, each its own tenant. Unset: the documented local
+     * default pair. Checked by {@code Tenants} at start-up, whose message never repeats a secret.
+     */
+    Optional<String> credentials();
+
+    /** Whether requests must carry a valid NCP signature: {@code true} or {@code false}, nothing else. */
+    @WithDefault("true")
+    @WithConverter(StrictBoolean.class)
+    boolean verifySignatures();
+
+    /** How far a request's timestamp may be from the server's clock; NCP allows under 5 minutes. */
+    @WithDefault("5m")
+    Duration allowedClockSkew();
+
+    /** Added latency of every {@code /api/v1} answer: {@code 250} (ms) or a random range {@code 100-400}. */
+    @WithConverter(Latency.Converter.class)
+    Optional<Latency> latency();
+
+    /** A forced NCP error on every {@code /api/v1} answer: an NCP error code ({@code 410}, {@code 500}, ...), {@code crash} or {@code none}. */
+    @WithConverter(Fault.Converter.class)
+    Optional<Fault> fault();
+
+    /** The share of requests that get {@link #fault()}, from 0 to 1. */
+    @WithDefault("1.0")
+    @WithConverter(FaultRateConverter.class)
+    double faultRate();
+
+    /** A JSON seed file to load at start-up and on reset instead of the built-in one. */
+    Optional<String> seedFile();
+
+    /** {@code true} or {@code false} (any case): SmallRye's own converter reads every other word as false. */
+    final class StrictBoolean implements org.eclipse.microprofile.config.spi.Converter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            String word = value.trim();
+            if (word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(word);
+            }
+            throw new IllegalArgumentException("must be true or false, not '" + value + "'");
+        }
+    }
+
+    /** A share of requests, a number in [0, 1]. */
+    final class FaultRateConverter implements org.eclipse.microprofile.config.spi.Converter<Double> {
+        @Override
+        public Double convert(String value) {
+            double rate;
+            try {
+                rate = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("must be a number from 0 to 1, not '" + value + "'");
+            }
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("must lie in [0, 1], not " + value.trim());
+            }
+            return rate;
+        }
+    }
+}
