@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
  * refused here, before a byte of the body is read.
  */
 public class RequestBodyLimit {
+    /** NCP's limit, 10 MB: the one place it is written. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     public static final String DETAILS = "The request body is larger than " + MAX_BYTES + " bytes.";
 

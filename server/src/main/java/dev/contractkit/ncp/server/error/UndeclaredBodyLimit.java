@@ -9,7 +9,7 @@ import java.io.InputStream;
 
 /**
  * A body sent without {@code Content-Length} (chunked) cannot be refused up front by {@link RequestBodyLimit};
- * it is counted while it is read, and refused with the same 413 "430" once past 10 MB. Bodies with a
+ * it is counted while it is read, and refused with the same 413 "430" once past {@link RequestBodyLimit#MAX_BYTES}. Bodies with a
  * declared length were already checked, so they are not wrapped.
  */
 @Provider

@@ -107,6 +107,23 @@ class HostileInputFuzzIT {
         }
     }
 
+    /** An injected crash answers 500 "900" and is logged as one INFO line, not as an ERROR with a stack trace. */
+    @net.jqwik.api.Example
+    void anInjectedCrashIsLoggedAsWhatItIs() throws Exception {
+        newLogLines();
+        String target = "/api/v1/api-keys";
+        String timestamp = Long.toString(System.currentTimeMillis());
+        RawHttp.Answer answer = RawHttp.send(port, "GET", target, List.of(new String[] {NcpHeaders.TIMESTAMP, timestamp},
+                new String[] {NcpHeaders.ACCESS_KEY, TENANT.accessKey()},
+                new String[] {NcpHeaders.SIGNATURE, new NcpSigner(TENANT).sign("GET", target, timestamp)},
+                new String[] {"X-Mock-Fault", "crash"}), null);
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(JSON.readTree(answer.body()).at("/error/errorCode").asText()).isEqualTo("900");
+        Thread.sleep(200);
+        String logged = newLogLines();
+        assertThat(logged).contains("INFO", "injected crash").doesNotContain("ERROR", "\tat ", "Exception");
+    }
+
     /** A bad setting stops the packaged server at start-up, with a message that names the property. */
     @net.jqwik.api.Example
     void aBadSettingStopsStartUpNamingTheProperty() throws Exception {
