@@ -30,16 +30,18 @@ public final class ProviderStates {
     public record Setup(boolean wrongSignature) {
     }
 
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(10);
+
     private ProviderStates() {
     }
 
     public static Setup apply(List<ProviderState> states, ApiKeyStore store, MockState mockState, Tenant tenant) {
-        mockState.reset();
+        mockState.reset().await().atMost(WAIT);
         boolean wrongSignature = false;
         for (ProviderState state : states) {
             Map<String, Object> params = state.getParams();
             switch (state.getName()) {
-                case KEY_EXISTS -> store.put(keyFrom(params, tenant));
+                case KEY_EXISTS -> store.put(keyFrom(params, tenant)).await().atMost(WAIT);
                 case NO_KEY -> deleteIfPresent(store, tenant, required(params, "apiKeyId", state.getName()));
                 case BAD_SIGNATURE -> wrongSignature = true;
                 default -> throw new IllegalArgumentException("unknown provider state '" + state.getName()
@@ -65,9 +67,7 @@ public final class ProviderStates {
     }
 
     private static void deleteIfPresent(ApiKeyStore store, Tenant tenant, String apiKeyId) {
-        if (store.find(tenant.tenantId(), apiKeyId).isPresent()) {
-            store.delete(tenant.tenantId(), apiKeyId);
-        }
+        store.delete(tenant.tenantId(), apiKeyId).await().atMost(WAIT);
     }
 
     private static String required(Map<String, Object> params, String name, String state) {

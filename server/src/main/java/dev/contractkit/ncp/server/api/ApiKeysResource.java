@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.api;
 
 import dev.contractkit.ncp.server.auth.Caller;
 import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.generated.api.ApiKeysApi;
 import dev.contractkit.ncp.server.generated.model.ApiKey;
 import dev.contractkit.ncp.server.generated.model.ApiKeyList;
@@ -9,14 +10,16 @@ import dev.contractkit.ncp.server.generated.model.ApiKeyResponse;
 import dev.contractkit.ncp.server.generated.model.PatchApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PostApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PutApiKeyRequest;
-import dev.contractkit.ncp.server.error.NcpErrors;
-import dev.contractkit.ncp.server.store.ApiKeyPage;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.StoredApiKey;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import java.util.Optional;
 
 /**
  * NCP's API-key operations over the store. Paths, verbs, status codes and validation come from the
- * generated interface; the store is in memory, so nothing here blocks and it runs on the event loop.
+ * generated interface; every answer is a {@link Uni} from the store, so nothing here blocks and it runs on
+ * the event loop, with the in-memory store and with Redis alike.
  */
 @NonBlocking
 public class ApiKeysResource implements ApiKeysApi {
@@ -32,51 +35,53 @@ public class ApiKeysResource implements ApiKeysApi {
     }
 
     @Override
-    public ApiKeyResponse createApiKey(PostApiKeyRequest request) {
+    public Uni<ApiKeyResponse> createApiKey(PostApiKeyRequest request) {
         Tenant tenant = caller.tenant();
-        return ApiKeyModels.wrapped(store.create(tenant.tenantId(), request.getApiKeyName(),
-                orEmpty(request.getApiKeyDescription()), tenant.modifier()));
+        return store.create(tenant.tenantId(), request.getApiKeyName(), orEmpty(request.getApiKeyDescription()), tenant.modifier())
+                .map(ApiKeyModels::wrapped);
     }
 
     @Override
-    public ApiKeyList listApiKeys(Long offset, Long limit, String apiKeyName) {
-        ApiKeyPage page = store.list(caller.tenant().tenantId(), apiKeyName,
-                offset == null ? DEFAULT_OFFSET : offset, limit == null ? DEFAULT_LIMIT : limit);
-        return new ApiKeyList()
-                .apiKeys(page.items().stream().map(ApiKeyModels::apiKey).toList())
-                .total(page.total())
-                .initialCount(page.initialCount());
+    public Uni<ApiKeyList> listApiKeys(Long offset, Long limit, String apiKeyName) {
+        return store.list(caller.tenant().tenantId(), apiKeyName, offset == null ? DEFAULT_OFFSET : offset, limit == null ? DEFAULT_LIMIT : limit)
+                .map(page -> new ApiKeyList()
+                        .apiKeys(page.items().stream().map(ApiKeyModels::apiKey).toList())
+                        .total(page.total())
+                        .initialCount(page.initialCount()));
     }
 
     @Override
-    public ApiKey getApiKey(String apiKeyId) {
-        return store.find(caller.tenant().tenantId(), apiKeyId)
-                .map(ApiKeyModels::apiKey)
-                .orElseThrow(() -> NcpErrors.apiKeyNotFound(apiKeyId));
+    public Uni<ApiKey> getApiKey(String apiKeyId) {
+        return store.find(caller.tenant().tenantId(), apiKeyId).map(found -> ApiKeyModels.apiKey(orNotFound(found, apiKeyId)));
     }
 
     @Override
-    public ApiKeyResponse updateApiKey(String apiKeyId, PutApiKeyRequest request) {
+    public Uni<ApiKeyResponse> updateApiKey(String apiKeyId, PutApiKeyRequest request) {
         Tenant tenant = caller.tenant();
-        return store.update(tenant.tenantId(), apiKeyId, request.getApiKeyName(),
-                        orEmpty(request.getApiKeyDescription()), request.getIsEnabled(), tenant.modifier())
-                .map(ApiKeyModels::wrapped)
-                .orElseThrow(() -> NcpErrors.apiKeyNotFound(apiKeyId));
+        return store.update(tenant.tenantId(), apiKeyId, request.getApiKeyName(), orEmpty(request.getApiKeyDescription()),
+                        request.getIsEnabled(), tenant.modifier())
+                .map(changed -> ApiKeyModels.wrapped(orNotFound(changed, apiKeyId)));
     }
 
     @Override
-    public void deleteApiKey(String apiKeyId) {
-        if (!store.delete(caller.tenant().tenantId(), apiKeyId)) {
-            throw NcpErrors.apiKeyNotFound(apiKeyId);
-        }
+    public Uni<Void> deleteApiKey(String apiKeyId) {
+        return store.delete(caller.tenant().tenantId(), apiKeyId).map(deleted -> {
+            if (!deleted) {
+                throw NcpErrors.apiKeyNotFound(apiKeyId);
+            }
+            return null;
+        });
     }
 
     @Override
-    public ApiKeyResponse regenerateApiKey(String apiKeyId, PatchApiKeyRequest request) {
+    public Uni<ApiKeyResponse> regenerateApiKey(String apiKeyId, PatchApiKeyRequest request) {
         Tenant tenant = caller.tenant();
         return store.regenerate(tenant.tenantId(), apiKeyId, request.getKeyType(), tenant.modifier())
-                .map(ApiKeyModels::wrapped)
-                .orElseThrow(() -> NcpErrors.apiKeyNotFound(apiKeyId));
+                .map(changed -> ApiKeyModels.wrapped(orNotFound(changed, apiKeyId)));
+    }
+
+    private static StoredApiKey orNotFound(Optional<StoredApiKey> key, String apiKeyId) {
+        return key.orElseThrow(() -> NcpErrors.apiKeyNotFound(apiKeyId));
     }
 
     private static String orEmpty(String text) {

@@ -16,6 +16,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "ncp.mock")
 public interface NcpMockConfig {
 
+    /** Where the keys live: {@code memory} (default, one process) or {@code redis} (shared by replicas, at {@code quarkus.redis.hosts}). */
+    @WithDefault("memory")
+    @WithConverter(StoreKind.Converter.class)
+    StoreKind store();
+
     /**
      * Comma-separated {@code accessKey:secretKey} pairs, each its own tenant. Unset: the documented local
      * default pair. Checked by {@code Tenants} at start-up, whose message never repeats a secret.
@@ -73,6 +78,24 @@ public interface NcpMockConfig {
                 throw new IllegalArgumentException("must lie in [0, 1], not " + value.trim());
             }
             return rate;
+        }
+    }
+
+    /** The kinds of store. */
+    enum StoreKind {
+        MEMORY, REDIS;
+
+        /** {@code memory} or {@code redis}, any case. */
+        public static final class Converter implements org.eclipse.microprofile.config.spi.Converter<StoreKind> {
+            @Override
+            public StoreKind convert(String value) {
+                for (StoreKind kind : values()) {
+                    if (kind.name().equalsIgnoreCase(value.trim())) {
+                        return kind;
+                    }
+                }
+                throw new IllegalArgumentException("must be memory or redis, not '" + value + "'");
+            }
         }
     }
 }

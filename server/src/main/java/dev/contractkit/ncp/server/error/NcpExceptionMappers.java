@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.contractkit.ncp.server.store.StoreUnavailableException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,6 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class NcpExceptionMappers {
     private static final Logger LOG = Logger.getLogger(NcpExceptionMappers.class);
+    private static final long STORE_WARNING_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private static final java.util.concurrent.atomic.AtomicLong lastStoreWarning = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - STORE_WARNING_INTERVAL_NANOS - 1);
 
     @ServerExceptionMapper
     public Response ncp(NcpException failure) {
@@ -66,6 +70,20 @@ public class NcpExceptionMappers {
         };
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    /**
+     * The store (Redis) cannot be reached: NCP's 503 "500" Endpoint Error, at once, with one WARN line at most
+     * every 10 seconds and no stack trace, however many requests fail.
+     */
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException failure) {
+        long now = System.nanoTime();
+        long last = lastStoreWarning.get();
+        if (now - last > STORE_WARNING_INTERVAL_NANOS && lastStoreWarning.compareAndSet(last, now)) {
+            LOG.warnf("The key store is unavailable, answering 503 \"500\": %s", failure.getMessage());
+        }
+        return NcpErrors.response(NcpErrorCode.ENDPOINT_ERROR, "The key store is unavailable; try again shortly.");
     }
 
     @ServerExceptionMapper

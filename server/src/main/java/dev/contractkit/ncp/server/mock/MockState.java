@@ -9,6 +9,11 @@ import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -20,10 +25,11 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Fills the store with the seed keys for every configured tenant, at start-up and on reset. */
+/** Fills the store with the seed keys of every configured tenant: new tenants at start-up, all of them on reset. */
 @ApplicationScoped
 public class MockState {
     private static final String BUILT_IN_SEED = "/seed/api-keys.json";
+    private static final Logger LOG = Logger.getLogger(MockState.class);
 
     private final ApiKeyStore store;
     private final Tenants tenants;
@@ -32,24 +38,48 @@ public class MockState {
     private final KeyValueGenerator generator = new KeyValueGenerator();
     private final java.util.Map<String, String[]> drawnValues = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public MockState(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config) {
+    private final Vertx vertx;
+
+    public MockState(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config, Vertx vertx) {
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
+        this.vertx = vertx;
         this.seed = readSeed(mapper, config.seedFile().map(Path::of).orElse(null));
     }
 
+    /**
+     * Seeds every configured tenant that was never seeded: with a shared store, a replica that starts
+     * against existing keys leaves them alone. When the store cannot be reached yet, it tries again every
+     * second without holding up start-up.
+     */
     void onStart(@Observes StartupEvent start) {
-        reset();
+        seedNewTenants(1);
     }
 
-    /** Forgets every change and every key, then loads the seed again. Answers how many keys it loaded. */
-    public synchronized int reset() {
-        store.clear();
-        for (Tenant tenant : tenants.configured()) {
-            seed.forEach(entry -> store.put(toKey(tenant, entry)));
-        }
-        return seed.size() * tenants.configured().size();
+    private void seedNewTenants(int attempt) {
+        List<Uni<Integer>> seeding = tenants.configured().stream()
+                .map(tenant -> store.seedIfNew(tenant.tenantId(), seedKeys(tenant)))
+                .toList();
+        Uni.join().all(seeding).andFailFast().subscribe().with(
+                counts -> LOG.debugf("seeded %d new keys", counts.stream().mapToInt(Integer::intValue).sum()),
+                failure -> {
+                    if (attempt == 1) {
+                        LOG.warnf("NCP mock: cannot seed the store yet (%s); trying again every second", failure.getMessage());
+                    }
+                    vertx.setTimer(1000, id -> seedNewTenants(attempt + 1));
+                });
+    }
+
+    /** Forgets every change and every key of every tenant, then seeds the configured tenants again. Answers how many keys. */
+    public Uni<Integer> reset() {
+        Map<String, List<StoredApiKey>> seedByTenant = new LinkedHashMap<>();
+        tenants.configured().forEach(tenant -> seedByTenant.put(tenant.tenantId(), seedKeys(tenant)));
+        return store.reset(seedByTenant);
+    }
+
+    private List<StoredApiKey> seedKeys(Tenant tenant) {
+        return seed.stream().map(entry -> toKey(tenant, entry)).toList();
     }
 
     /**

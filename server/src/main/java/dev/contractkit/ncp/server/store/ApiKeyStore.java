@@ -1,34 +1,51 @@
 package dev.contractkit.ncp.server.store;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The mock's state: each tenant's API keys. Every method that changes one key does so atomically;
- * a key of another tenant is never seen. A key that is not there is an empty {@link Optional} (or
- * {@code false}): the store knows nothing of HTTP, and {@code error/} turns that into NCP's 404.
+ * The mock's state: each tenant's API keys, in memory ({@link InMemoryApiKeyStore}) or in Redis
+ * ({@link RedisApiKeyStore}, shared by replicas). Every method answers asynchronously and never blocks the
+ * caller's thread. Every change to one key is atomic; a key of another tenant is never seen. A key that is
+ * not there is an empty {@link Optional} (or {@code false}): the store knows nothing of HTTP, and
+ * {@code error/} turns that into NCP's 404. A store that cannot be reached fails with
+ * {@link StoreUnavailableException}.
  */
 public interface ApiKeyStore {
 
-    StoredApiKey create(String tenantId, String name, String description, String modifier);
+    Uni<StoredApiKey> create(String tenantId, String name, String description, String modifier);
 
-    ApiKeyPage list(String tenantId, String nameContains, long offset, long limit);
+    /** A page of the tenant's keys in creation order, of those whose name contains {@code nameContains} (null: all). */
+    Uni<ApiKeyPage> list(String tenantId, String nameContains, long offset, long limit);
 
-    Optional<StoredApiKey> find(String tenantId, String apiKeyId);
+    Uni<Optional<StoredApiKey>> find(String tenantId, String apiKeyId);
 
-    Optional<StoredApiKey> update(String tenantId, String apiKeyId, String name, String description, boolean enabled, String modifier);
+    Uni<Optional<StoredApiKey>> update(String tenantId, String apiKeyId, String name, String description, boolean enabled, String modifier);
 
-    Optional<StoredApiKey> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier);
+    Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier);
 
     /** Answers whether there was such a key. */
-    boolean delete(String tenantId, String apiKeyId);
+    Uni<Boolean> delete(String tenantId, String apiKeyId);
+
+    /** Puts a key as given, replacing one with the same tenant and ID: for test set-up (provider states). */
+    Uni<Void> put(StoredApiKey key);
 
     /**
-     * Puts a key as given, replacing one with the same tenant and ID: for seed data and test set-up.
-     * A {@code createdOrder} of 0 puts it last in list order.
+     * Seeds a tenant that was never seeded, atomically: of replicas starting at the same moment, one seeds
+     * and the others leave the tenant alone. Answers how many keys were put (0 when it was seeded before).
      */
-    void put(StoredApiKey key);
+    Uni<Integer> seedIfNew(String tenantId, List<StoredApiKey> seed);
 
-    /** Forgets every key of every tenant. */
-    void clear();
+    /**
+     * Forgets every key of every tenant, then seeds the given tenants again; a tenant seeded before gets
+     * back the keys of its first seeding, so every replica resets to the same keys. Answers how many keys
+     * were seeded.
+     */
+    Uni<Integer> reset(Map<String, List<StoredApiKey>> seedByTenant);
+
+    /** Whether the store answers (the readiness check). */
+    Uni<Boolean> ping();
 }

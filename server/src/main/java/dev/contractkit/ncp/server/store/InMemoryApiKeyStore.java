@@ -1,8 +1,7 @@
 package dev.contractkit.ncp.server.store;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,30 +11,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
-/** The default store: per-tenant concurrent maps of immutable keys, each change one atomic compute. */
-@ApplicationScoped
+/**
+ * The default store: per-tenant concurrent maps of immutable keys, each change one atomic compute. Every
+ * answer is ready at once, so requests never leave the event loop.
+ */
 public class InMemoryApiKeyStore implements ApiKeyStore {
     private static final Logger LOG = Logger.getLogger(InMemoryApiKeyStore.class);
 
     private final Map<String, Map<String, StoredApiKey>> keysByTenant = new ConcurrentHashMap<>();
+    /** Each seeded tenant's keys as first seeded: what a reset restores. */
+    private final Map<String, List<StoredApiKey>> firstSeeds = new ConcurrentHashMap<>();
     private final AtomicLong creationOrder = new AtomicLong();
     private final KeyValueGenerator generator;
     private final Clock clock;
 
-    @Inject
     public InMemoryApiKeyStore(Clock clock) {
         this(clock, new KeyValueGenerator());
     }
 
-    InMemoryApiKeyStore(Clock clock, KeyValueGenerator generator) {
+    public InMemoryApiKeyStore(Clock clock, KeyValueGenerator generator) {
         this.clock = clock;
         this.generator = generator;
     }
 
     @Override
-    public StoredApiKey create(String tenantId, String name, String description, String modifier) {
+    public Uni<StoredApiKey> create(String tenantId, String name, String description, String modifier) {
         Map<String, StoredApiKey> keys = keysOf(tenantId);
         while (true) {
             StoredApiKey key = new StoredApiKey(generator.apiKeyId(), tenantId, name, description,
@@ -43,62 +46,87 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
                     creationOrder.incrementAndGet());
             if (keys.putIfAbsent(key.apiKeyId(), key) == null) {
                 LOG.debugf("created %s", key);
-                return key;
+                return Uni.createFrom().item(key);
             }
         }
     }
 
     @Override
-    public ApiKeyPage list(String tenantId, String nameContains, long offset, long limit) {
+    public Uni<ApiKeyPage> list(String tenantId, String nameContains, long offset, long limit) {
         List<StoredApiKey> all = existingKeysOf(tenantId).values().stream()
                 .sorted(Comparator.comparingLong(StoredApiKey::createdOrder))
                 .toList();
-        List<StoredApiKey> matching = nameContains == null || nameContains.isEmpty()
-                ? all
-                : all.stream().filter(key -> key.apiKeyName().contains(nameContains)).toList();
-        List<StoredApiKey> page = matching.stream().skip(offset).limit(limit).toList();
-        return new ApiKeyPage(page, matching.size(), all.size());
+        return Uni.createFrom().item(ApiKeyPage.of(all, nameContains, offset, limit));
     }
 
     @Override
-    public Optional<StoredApiKey> find(String tenantId, String apiKeyId) {
-        return Optional.ofNullable(existingKeysOf(tenantId).get(apiKeyId));
+    public Uni<Optional<StoredApiKey>> find(String tenantId, String apiKeyId) {
+        return Uni.createFrom().item(Optional.ofNullable(existingKeysOf(tenantId).get(apiKeyId)));
     }
 
     @Override
-    public Optional<StoredApiKey> update(String tenantId, String apiKeyId, String name, String description, boolean enabled, String modifier) {
-        return change(tenantId, apiKeyId, key -> key.edited(name, description, enabled, modifier, now()));
+    public Uni<Optional<StoredApiKey>> update(String tenantId, String apiKeyId, String name, String description, boolean enabled,
+            String modifier) {
+        return Uni.createFrom().item(change(tenantId, apiKeyId, key -> key.edited(name, description, enabled, modifier, now())));
     }
 
     @Override
-    public Optional<StoredApiKey> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier) {
+    public Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier) {
         Optional<StoredApiKey> changed = change(tenantId, apiKeyId, key -> keyType == KeyType.PRIMARY
                 ? key.withPrimaryKey(generator.keyValue(), modifier, now())
                 : key.withSecondaryKey(generator.keyValue(), modifier, now()));
         changed.ifPresent(key -> LOG.debugf("regenerated the %s key of %s", keyType, key));
-        return changed;
+        return Uni.createFrom().item(changed);
     }
 
     @Override
-    public boolean delete(String tenantId, String apiKeyId) {
+    public Uni<Boolean> delete(String tenantId, String apiKeyId) {
         Map<String, StoredApiKey> keys = keysByTenant.get(tenantId);
-        return keys != null && keys.remove(apiKeyId) != null;
+        return Uni.createFrom().item(keys != null && keys.remove(apiKeyId) != null);
     }
 
     @Override
-    public void put(StoredApiKey key) {
-        StoredApiKey ordered = key.createdOrder() > 0 ? key : new StoredApiKey(key.apiKeyId(), key.tenantId(), key.apiKeyName(),
-                key.apiKeyDescription(), key.primaryKey(), key.secondaryKey(), key.modifier(), key.enabled(), key.modTime(),
-                key.domainCode(), creationOrder.incrementAndGet());
+    public Uni<Void> put(StoredApiKey key) {
+        putNow(key);
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public Uni<Integer> seedIfNew(String tenantId, List<StoredApiKey> seed) {
+        if (firstSeeds.putIfAbsent(tenantId, List.copyOf(seed)) != null) {
+            return Uni.createFrom().item(0);
+        }
+        seed.forEach(this::putNow);
+        return Uni.createFrom().item(seed.size());
+    }
+
+    @Override
+    public synchronized Uni<Integer> reset(Map<String, List<StoredApiKey>> seedByTenant) {
+        keysByTenant.clear();
+        firstSeeds.keySet().retainAll(seedByTenant.keySet());
+        Instant now = now();
+        int seeded = 0;
+        for (Map.Entry<String, List<StoredApiKey>> tenant : seedByTenant.entrySet()) {
+            List<StoredApiKey> seed = firstSeeds.computeIfAbsent(tenant.getKey(), id -> List.copyOf(tenant.getValue()));
+            for (StoredApiKey key : seed) {
+                putNow(key.touched(now).inOrder(0));
+            }
+            seeded += seed.size();
+        }
+        return Uni.createFrom().item(seeded);
+    }
+
+    @Override
+    public Uni<Boolean> ping() {
+        return Uni.createFrom().item(true);
+    }
+
+    private void putNow(StoredApiKey key) {
+        StoredApiKey ordered = key.createdOrder() > 0 ? key : key.inOrder(creationOrder.incrementAndGet());
         keysOf(key.tenantId()).put(key.apiKeyId(), ordered);
     }
 
-    @Override
-    public void clear() {
-        keysByTenant.clear();
-    }
-
-    private Optional<StoredApiKey> change(String tenantId, String apiKeyId, java.util.function.UnaryOperator<StoredApiKey> edit) {
+    private Optional<StoredApiKey> change(String tenantId, String apiKeyId, UnaryOperator<StoredApiKey> edit) {
         Map<String, StoredApiKey> keys = keysByTenant.get(tenantId);
         return keys == null ? Optional.empty() : Optional.ofNullable(keys.computeIfPresent(apiKeyId, (id, key) -> edit.apply(key)));
     }

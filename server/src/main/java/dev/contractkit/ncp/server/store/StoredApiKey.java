@@ -33,6 +33,16 @@ public record StoredApiKey(
         return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, value, by, enabled, at, domainCode, createdOrder);
     }
 
+    /** The same key, changed last at {@code at}. */
+    public StoredApiKey touched(Instant at) {
+        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, secondaryKey, modifier, enabled, at, domainCode, createdOrder);
+    }
+
+    /** The same key at a place in list order. */
+    public StoredApiKey inOrder(long order) {
+        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, secondaryKey, modifier, enabled, modTime, domainCode, order);
+    }
+
     /** Key values never appear in logs whole. */
     @Override
     public String toString() {

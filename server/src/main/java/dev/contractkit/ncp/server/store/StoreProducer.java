@@ -1,0 +1,26 @@
+package dev.contractkit.ncp.server.store;
+
+import dev.contractkit.ncp.server.config.NcpMockConfig;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/** The one store of the process, chosen by {@code ncp.mock.store}: in memory, or Redis at {@code quarkus.redis.hosts}. */
+public class StoreProducer {
+    private static final Logger LOG = Logger.getLogger(StoreProducer.class);
+
+    @Produces
+    @Singleton
+    ApiKeyStore store(NcpMockConfig config, Clock clock, Instance<Redis> redis) {
+        return switch (config.store()) {
+            case MEMORY -> new InMemoryApiKeyStore(clock);
+            case REDIS -> {
+                LOG.info("NCP mock: keys are kept in Redis (quarkus.redis.hosts), shared by every replica on it");
+                yield new RedisApiKeyStore(redis.get(), clock);
+            }
+        };
+    }
+}

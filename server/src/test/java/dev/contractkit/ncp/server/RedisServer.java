@@ -1,0 +1,92 @@
+package dev.contractkit.ncp.server;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} (Debian's package; {@code .ci/run} installs it) on a free port of 127.0.0.1,
+ * started and stopped by the tests: there is no Docker here, so Dev Services cannot start one. Data goes
+ * to an append-only file in a temporary folder, so a stop and start on the same port keeps it.
+ */
+public final class RedisServer implements AutoCloseable {
+    private final int port;
+    private final Path dir;
+    private Process process;
+
+    private RedisServer(int port, Path dir) {
+        this.port = port;
+        this.dir = dir;
+    }
+
+    public static RedisServer start() throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("ncp-redis"));
+        server.startAgain();
+        return server;
+    }
+
+    /** Starts (again) on the same port, with the same data folder. */
+    public void startAgain() throws IOException, InterruptedException {
+        String binary = binary();
+        process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
+                "--appendonly", "yes", "--save", "", "--protected-mode", "no", "--loglevel", "warning")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!answers()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("redis-server did not start: " + Files.readString(dir.resolve("redis.log")));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Stops the server at once (SIGKILL), as a crash would. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    private boolean answers() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("PING\r\n".getBytes());
+            byte[] reply = new byte[7];
+            return socket.getInputStream().read(reply) > 0 && new String(reply).startsWith("+PONG");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static String binary() {
+        for (String candidate : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("redis-server is not installed: apt-get install redis-server (.ci/run does it)");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package dev.contractkit.ncp.server.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.RedisServer;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.signature.NcpHeaders;
+import dev.contractkit.ncp.signature.NcpSigner;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two packaged servers ({@code ncp.mock.store=redis}) on one real redis-server, as a team runs a shared
+ * mock behind a load balancer: state crosses replicas, survives a replica's death and restart, an outage
+ * answers 503 "500" fast, and the same processes serve again when Redis is back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RedisReplicasIT {
+    private static final NcpCredentials TENANT = new NcpCredentials("TEAMACCESSKEY0000001", "TEAMSECRETKEY000000000000000000000000001");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static RedisServer redis;
+    private static Replica a;
+    private static Replica b;
+
+    @BeforeAll
+    static void startRedisAndTwoReplicas() throws Exception {
+        redis = RedisServer.start();
+        a = new Replica("a");
+        b = new Replica("b");
+        // both at the same moment: the tenant must be seeded once
+        a.start();
+        b.start();
+        a.awaitReady();
+        b.awaitReady();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (Replica replica : new Replica[] {a, b}) {
+            if (replica != null) {
+                replica.stop();
+            }
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoReplicasStartingTogetherSeedTheTenantOnce() throws Exception {
+        JsonNode list = a.json("GET", "/api/v1/api-keys?limit=100", null, 200);
+        assertThat(list.path("total").asLong()).isEqualTo(3);
+        assertThat(ids(list)).containsExactly("seedweb001", "seedmob002", "seedold003");
+        assertThat(b.json("GET", "/api/v1/api-keys?limit=100", null, 200)).isEqualTo(list);
+    }
+
+    @Test
+    @Order(2)
+    void createOnARegenerateOnBReadOnA() throws Exception {
+        JsonNode created = a.json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"cross\"}", 201).path("apiKey");
+        String id = created.path("apiKeyId").asText();
+        JsonNode regenerated = b.json("PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"PRIMARY\"}", 200).path("apiKey");
+        assertThat(regenerated.path("primaryKey").asText()).isNotEqualTo(created.path("primaryKey").asText());
+
+        JsonNode read = a.json("GET", "/api/v1/api-keys/" + id, null, 200);
+        assertThat(read.path("primaryKey").asText()).isEqualTo(regenerated.path("primaryKey").asText());
+        assertThat(read.path("secondaryKey").asText()).isEqualTo(created.path("secondaryKey").asText());
+        assertThat(read.path("modTime").asText()).isEqualTo(regenerated.path("modTime").asText());
+
+        a.json("PUT", "/api/v1/api-keys/" + id, "{\"apiKeyName\":\"renamed\",\"isEnabled\":false}", 200);
+        assertThat(b.json("GET", "/api/v1/api-keys/" + id, null, 200).path("apiKeyName").asText()).isEqualTo("renamed");
+        assertThat(b.send("DELETE", "/api/v1/api-keys/" + id, null).statusCode()).isEqualTo(204);
+        for (Replica replica : new Replica[] {a, b}) {
+            assertThat(replica.json("GET", "/api/v1/api-keys/" + id, null, 404).at("/error/errorCode").asText()).isEqualTo("300");
+        }
+    }
+
+    /** 40 regenerations of one key: a PRIMARY caller and a SECONDARY caller, each alternating replicas, at once. */
+    @Test
+    @Order(3)
+    void fortyConcurrentRegenerationsAcrossReplicasStayConsistent() throws Exception {
+        String id = a.json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"race\"}", 201).at("/apiKey/apiKeyId").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<List<JsonNode>> primaries = pool.submit(() -> lane(id, "PRIMARY", start, a, b));
+            Future<List<JsonNode>> secondaries = pool.submit(() -> lane(id, "SECONDARY", start, b, a));
+            start.countDown();
+            List<JsonNode> p = primaries.get(60, TimeUnit.SECONDS);
+            List<JsonNode> s = secondaries.get(60, TimeUnit.SECONDS);
+            assertThat(p.stream().map(n -> n.path("primaryKey").asText())).doesNotHaveDuplicates();
+            assertThat(s.stream().map(n -> n.path("secondaryKey").asText())).doesNotHaveDuplicates();
+            for (Replica replica : new Replica[] {a, b}) {
+                JsonNode stored = replica.json("GET", "/api/v1/api-keys/" + id, null, 200);
+                assertThat(stored.path("primaryKey").asText()).isEqualTo(p.get(p.size() - 1).path("primaryKey").asText());
+                assertThat(stored.path("secondaryKey").asText()).isEqualTo(s.get(s.size() - 1).path("secondaryKey").asText());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<JsonNode> lane(String id, String type, CountDownLatch start, Replica first, Replica second) throws Exception {
+        start.await();
+        List<JsonNode> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Replica replica = i % 2 == 0 ? first : second;
+            answers.add(replica.json("PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"" + type + "\"}", 200).path("apiKey"));
+        }
+        return answers;
+    }
+
+    /** Load on both replicas; A is killed (SIGKILL) in the middle. Everything either answered is on B, and on A once it is back. */
+    @Test
+    @Order(4)
+    void aReplicaKilledMidLoadLosesNothingThatWasAnswered() throws Exception {
+        Map<String, String> lastPrimaryById = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (Replica replica : new Replica[] {a, b}) {
+                workers.add(pool.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            HttpResponse<String> created = replica.send("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"load\"}");
+                            if (created.statusCode() != 201) {
+                                continue;
+                            }
+                            JsonNode key = JSON.readTree(created.body()).path("apiKey");
+                            String id = key.path("apiKeyId").asText();
+                            lastPrimaryById.put(id, key.path("primaryKey").asText());
+                            HttpResponse<String> regenerated = replica.send("PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"PRIMARY\"}");
+                            if (regenerated.statusCode() == 200) {
+                                lastPrimaryById.put(id, JSON.readTree(regenerated.body()).at("/apiKey/primaryKey").asText());
+                            }
+                        } catch (IOException dead) {
+                            // the killed replica's connection: nothing was answered
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(1500);
+            a.kill();
+            Thread.sleep(1000);
+            running.set(false);
+            for (Future<?> worker : workers) {
+                worker.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(lastPrimaryById).hasSizeGreaterThan(20);
+        assertEveryAnsweredKeyIsOn(b, lastPrimaryById);
+
+        a.start();
+        a.awaitReady();
+        assertEveryAnsweredKeyIsOn(a, lastPrimaryById);
+        // the restarted replica found the tenant seeded: it neither re-seeded nor duplicated anything
+        JsonNode list = a.json("GET", "/api/v1/api-keys?limit=1000", null, 200);
+        assertThat(ids(list)).doesNotHaveDuplicates().startsWith("seedweb001", "seedmob002", "seedold003");
+    }
+
+    private static void assertEveryAnsweredKeyIsOn(Replica replica, Map<String, String> lastPrimaryById) throws Exception {
+        JsonNode list = replica.json("GET", "/api/v1/api-keys?limit=100000", null, 200);
+        Map<String, String> stored = new ConcurrentHashMap<>();
+        list.path("apiKeys").forEach(key -> stored.put(key.path("apiKeyId").asText(), key.path("primaryKey").asText()));
+        assertThat(stored).containsAllEntriesOf(lastPrimaryById);
+    }
+
+    /** Redis killed: both replicas answer 503 "500" within 2 s and say they are not ready; Redis back: they serve again, data kept. */
+    @Test
+    @Order(5)
+    void aRedisOutageAnswers503FastAndTheReplicasRecover() throws Exception {
+        String id = a.json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"durable\"}", 201).at("/apiKey/apiKeyId").asText();
+        Thread.sleep(1200); // appendfsync everysec
+        redis.kill();
+
+        for (Replica replica : new Replica[] {a, b}) {
+            for (String[] call : new String[][] {{"GET", "/api/v1/api-keys", null}, {"PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"PRIMARY\"}"},
+                {"POST", "/api/v1/api-keys", "{\"apiKeyName\":\"x\"}"}}) {
+                long started = System.nanoTime();
+                HttpResponse<String> answer = replica.send(call[0], call[1], call[2]);
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                assertThat(answer.statusCode()).as("%s %s %s", call[0], call[1], answer.body()).isEqualTo(503);
+                JsonNode error = JSON.readTree(answer.body()).path("error");
+                assertThat(error.path("errorCode").asText()).isEqualTo("500");
+                assertThat(error.path("message").asText()).isEqualTo("Endpoint Error");
+                assertThat(millis).as("answered in ms").isLessThan(2000);
+            }
+            assertThat(replica.plain("/q/health/ready").statusCode()).isEqualTo(503);
+            assertThat(replica.plain("/q/health/live").statusCode()).isEqualTo(200);
+        }
+        String logged = a.log();
+        assertThat(logged).doesNotContain(" ERROR ", "\tat ");
+
+        redis.startAgain();
+        for (Replica replica : new Replica[] {a, b}) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (replica.send("GET", "/api/v1/api-keys/" + id, null).statusCode() != 200) {
+                assertThat(System.nanoTime()).as("serves again without a restart").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            assertThat(replica.plain("/q/health/ready").statusCode()).isEqualTo(200);
+            assertThat(replica.json("GET", "/api/v1/api-keys/" + id, null, 200).path("apiKeyName").asText()).isEqualTo("durable");
+        }
+    }
+
+    /** One reset, on either replica, resets the shared state for both. */
+    @Test
+    @Order(6)
+    void aResetOnOneReplicaResetsTheSharedState() throws Exception {
+        String seedPrimary = a.json("GET", "/api/v1/api-keys/seedweb001", null, 200).path("primaryKey").asText();
+        a.json("PATCH", "/api/v1/api-keys/seedweb001", "{\"keyType\":\"PRIMARY\"}", 200);
+        assertThat(b.plain("/mock/reset", "POST").statusCode()).isEqualTo(200);
+        JsonNode list = a.json("GET", "/api/v1/api-keys?limit=1000", null, 200);
+        assertThat(ids(list)).containsExactly("seedweb001", "seedmob002", "seedold003");
+        assertThat(a.json("GET", "/api/v1/api-keys/seedweb001", null, 200).path("primaryKey").asText()).isEqualTo(seedPrimary);
+    }
+
+    // ---- plumbing --------------------------------------------------------------------------------------------
+
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.path("apiKeys").forEach(key -> ids.add(key.path("apiKeyId").asText()));
+        return ids;
+    }
+
+    /** One packaged server process with the Redis store. */
+    static final class Replica {
+        private final String name;
+        private final int port;
+        private final Path log;
+        private Process process;
+
+        Replica(String name) throws IOException {
+            this.name = name;
+            this.port = freePort();
+            this.log = Files.createTempFile("ncp-replica-" + name, ".log");
+        }
+
+        void start() throws IOException {
+            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                    "-Dncp.mock.store=redis", "-Dquarkus.redis.hosts=" + redis.uri(),
+                    "-Dncp.mock.credentials=" + TENANT.accessKey() + ":" + TENANT.secretKey(),
+                    "-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        }
+
+        void awaitReady() throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                try {
+                    if (plain("/q/health/ready").statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("replica " + name + " did not become ready: " + log());
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        void stop() throws InterruptedException {
+            if (process != null) {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+
+        String log() throws IOException {
+            return Files.readString(log);
+        }
+
+        HttpResponse<String> plain(String path) throws IOException, InterruptedException {
+            return plain(path, "GET");
+        }
+
+        HttpResponse<String> plain(String path, String method) throws IOException, InterruptedException {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> send(String method, String pathAndQuery, String body) throws IOException, InterruptedException {
+            String timestamp = Long.toString(System.currentTimeMillis());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                    .timeout(Duration.ofSeconds(10))
+                    .header(NcpHeaders.TIMESTAMP, timestamp)
+                    .header(NcpHeaders.ACCESS_KEY, TENANT.accessKey())
+                    .header(NcpHeaders.SIGNATURE, new NcpSigner(TENANT).sign(method, pathAndQuery, timestamp))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        JsonNode json(String method, String pathAndQuery, String body, int expectedStatus) throws IOException, InterruptedException {
+            HttpResponse<String> answer = send(method, pathAndQuery, body);
+            assertThat(answer.statusCode()).as("%s %s on %s: %s", method, pathAndQuery, name, answer.body()).isEqualTo(expectedStatus);
+            return JSON.readTree(answer.body());
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}

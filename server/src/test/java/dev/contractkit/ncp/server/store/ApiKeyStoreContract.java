@@ -1,0 +1,201 @@
+package dev.contractkit.ncp.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contractkit.ncp.server.generated.model.KeyType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ApiKeyStore} does, whatever keeps the keys: one contract, run against the in-memory
+ * store and against a real Redis.
+ */
+abstract class ApiKeyStoreContract {
+    static final Instant NOW = Instant.parse("2024-05-08T00:21:31.789Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** A store with no keys at all. */
+    abstract ApiKeyStore emptyStore();
+
+    private ApiKeyStore store() {
+        if (store == null) {
+            store = emptyStore();
+        }
+        return store;
+    }
+
+    private ApiKeyStore store;
+
+    private static <T> T await(io.smallrye.mutiny.Uni<T> uni) {
+        return uni.await().atMost(WAIT);
+    }
+
+    private StoredApiKey create(String tenant, String name) {
+        return await(store().create(tenant, name, "d", "me"));
+    }
+
+    @Test
+    void createdKeysStartEnabledWithWholeSecondUtcTimeAndTenCharacterIds() {
+        StoredApiKey key = await(store().create("t1", "name", "", "me"));
+        assertThat(key.enabled()).isTrue();
+        assertThat(key.modTime()).isEqualTo(Instant.parse("2024-05-08T00:21:31Z"));
+        assertThat(key.domainCode()).isEqualTo("PUB");
+        assertThat(key.apiKeyId()).matches("[a-z0-9]{10}");
+        assertThat(key.primaryKey()).matches("[A-Za-z0-9]{40}").isNotEqualTo(key.secondaryKey());
+        StoredApiKey found = await(store().find("t1", key.apiKeyId())).orElseThrow();
+        assertThat(found.inOrder(0)).isEqualTo(key.inOrder(0));
+    }
+
+    @Test
+    void createsUniqueIds() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(create("t1", "k" + i).apiKeyId());
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(await(store().list("t1", null, 0, 1000)).total()).isEqualTo(200);
+    }
+
+    @Test
+    void regenerateReplacesOnlyTheChosenKeyAndAnswersWhatItStored() {
+        StoredApiKey key = create("t1", "name");
+        StoredApiKey primary = await(store().regenerate("t1", key.apiKeyId(), KeyType.PRIMARY, "you")).orElseThrow();
+        assertThat(primary.primaryKey()).isNotEqualTo(key.primaryKey()).matches("[A-Za-z0-9]{40}");
+        assertThat(primary.secondaryKey()).isEqualTo(key.secondaryKey());
+        assertThat(primary.modifier()).isEqualTo("you");
+
+        StoredApiKey secondary = await(store().regenerate("t1", key.apiKeyId(), KeyType.SECONDARY, "you")).orElseThrow();
+        assertThat(secondary.primaryKey()).isEqualTo(primary.primaryKey());
+        assertThat(secondary.secondaryKey()).isNotEqualTo(key.secondaryKey());
+        StoredApiKey stored = await(store().find("t1", key.apiKeyId())).orElseThrow();
+        assertThat(stored.primaryKey()).isEqualTo(secondary.primaryKey());
+        assertThat(stored.secondaryKey()).isEqualTo(secondary.secondaryKey());
+    }
+
+    @Test
+    void updateChangesNameDescriptionAndEnabled() {
+        StoredApiKey key = create("t1", "name");
+        StoredApiKey edited = await(store().update("t1", key.apiKeyId(), "renamed", "새 설명 \"quoted\" / slash", false, "you")).orElseThrow();
+        assertThat(edited.apiKeyName()).isEqualTo("renamed");
+        assertThat(edited.apiKeyDescription()).isEqualTo("새 설명 \"quoted\" / slash");
+        assertThat(edited.enabled()).isFalse();
+        assertThat(edited.primaryKey()).isEqualTo(key.primaryKey());
+        assertThat(await(store().find("t1", key.apiKeyId())).orElseThrow().apiKeyDescription()).isEqualTo("새 설명 \"quoted\" / slash");
+    }
+
+    @Test
+    void tenantsAreIsolated() {
+        StoredApiKey key = create("t1", "name");
+        assertThat(await(store().find("t2", key.apiKeyId()))).isEmpty();
+        assertThat(await(store().regenerate("t2", key.apiKeyId(), KeyType.PRIMARY, "x"))).isEmpty();
+        assertThat(await(store().update("t2", key.apiKeyId(), "n", "d", false, "x"))).isEmpty();
+        assertThat(await(store().delete("t2", key.apiKeyId()))).isFalse();
+        assertThat(await(store().list("t2", null, 0, 10)).items()).isEmpty();
+        assertThat(await(store().find("t1", key.apiKeyId()))).isPresent();
+    }
+
+    @Test
+    void deleteAnswersWhetherTheKeyWasThere() {
+        StoredApiKey key = create("t1", "name");
+        assertThat(await(store().delete("t1", key.apiKeyId()))).isTrue();
+        assertThat(await(store().delete("t1", key.apiKeyId()))).isFalse();
+        assertThat(await(store().find("t1", key.apiKeyId()))).isEmpty();
+        assertThat(await(store().regenerate("t1", key.apiKeyId(), KeyType.SECONDARY, "me"))).isEmpty();
+        assertThat(await(store().list("t1", null, 0, 10)).items()).isEmpty();
+    }
+
+    @Test
+    void listKeepsCreationOrderAndCountsBeforeAndAfterTheFilter() {
+        for (String name : new String[] {"alpha", "beta", "alphabet", "gamma"}) {
+            create("t1", name);
+        }
+        ApiKeyPage page = await(store().list("t1", "alpha", 1, 5));
+        assertThat(page.items()).extracting(StoredApiKey::apiKeyName).containsExactly("alphabet");
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.initialCount()).isEqualTo(4);
+        assertThat(await(store().list("t1", null, 0, 10)).items()).extracting(StoredApiKey::apiKeyName)
+                .containsExactly("alpha", "beta", "alphabet", "gamma");
+        assertThat(await(store().list("t1", null, 1, 2)).items()).extracting(StoredApiKey::apiKeyName).containsExactly("beta", "alphabet");
+    }
+
+    @Test
+    void seedingHappensOnceAndResetRestoresTheFirstSeedForEveryTenant() {
+        List<StoredApiKey> seed = List.of(seedKey("t1", "seed000001", "one"), seedKey("t1", "seed000002", "two"));
+        assertThat(await(store().seedIfNew("t1", seed))).isEqualTo(2);
+        assertThat(await(store().seedIfNew("t1", List.of(seedKey("t1", "other00001", "other"))))).isZero();
+        StoredApiKey mine = create("t1", "mine");
+        create("stranger", "theirs");
+        assertThat(await(store().list("t1", null, 0, 10)).items()).extracting(StoredApiKey::apiKeyId)
+                .containsExactly("seed000001", "seed000002", mine.apiKeyId());
+
+        // a reset with other values (another replica's draw) restores the first seeding
+        List<StoredApiKey> otherDraw = List.of(seedKey("t1", "seed000001", "one").withPrimaryKey("X".repeat(40), "m", NOW));
+        assertThat(await(store().reset(Map.of("t1", otherDraw)))).isEqualTo(2);
+        List<StoredApiKey> after = await(store().list("t1", null, 0, 10)).items();
+        assertThat(after).extracting(StoredApiKey::apiKeyId).containsExactly("seed000001", "seed000002");
+        assertThat(after.get(0).primaryKey()).isEqualTo(seed.get(0).primaryKey());
+        assertThat(await(store().list("stranger", null, 0, 10)).items()).isEmpty();
+        assertThat(await(store().seedIfNew("t1", seed))).isZero();
+    }
+
+    @Test
+    void putReplacesAKeyInPlace() {
+        StoredApiKey first = create("t1", "first");
+        create("t1", "second");
+        await(store().put(first.withPrimaryKey("P".repeat(40), "test", NOW)));
+        List<StoredApiKey> keys = await(store().list("t1", null, 0, 10)).items();
+        assertThat(keys).extracting(StoredApiKey::apiKeyName).containsExactly("first", "second");
+        assertThat(keys.get(0).primaryKey()).isEqualTo("P".repeat(40));
+    }
+
+    /** PRIMARY and SECONDARY regenerations racing each other: neither type's last value is lost. */
+    @Test
+    void interleavedRegenerationsLoseNothing() throws Exception {
+        StoredApiKey key = create("t1", "race");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<List<StoredApiKey>> primaries = pool.submit(() -> lane(key.apiKeyId(), KeyType.PRIMARY, start));
+            Future<List<StoredApiKey>> secondaries = pool.submit(() -> lane(key.apiKeyId(), KeyType.SECONDARY, start));
+            start.countDown();
+            List<StoredApiKey> p = primaries.get();
+            List<StoredApiKey> s = secondaries.get();
+            StoredApiKey stored = await(store().find("t1", key.apiKeyId())).orElseThrow();
+            assertThat(stored.primaryKey()).isEqualTo(p.get(p.size() - 1).primaryKey());
+            assertThat(stored.secondaryKey()).isEqualTo(s.get(s.size() - 1).secondaryKey());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<StoredApiKey> lane(String id, KeyType type, CountDownLatch start) throws InterruptedException {
+        start.await();
+        ConcurrentLinkedQueue<StoredApiKey> answers = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < 50; i++) {
+            answers.add(await(store().regenerate("t1", id, type, "lane")).orElseThrow());
+        }
+        return List.copyOf(answers);
+    }
+
+    @Test
+    void pingAnswers() {
+        assertThat(await(store().ping())).isTrue();
+    }
+
+    static StoredApiKey seedKey(String tenant, String id, String name) {
+        return new StoredApiKey(id, tenant, name, "", new KeyValueGenerator().keyValue(), new KeyValueGenerator().keyValue(),
+                "seed", true, NOW.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), StoredApiKey.PUBLIC_DOMAIN, 0);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.contractkit.ncp.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.contractkit.ncp.server.RedisServer;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.redis.client.RedisOptions;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The store contract against a real redis-server, plus what only Redis has: the hash tags and the outage. */
+class RedisApiKeyStoreTest extends ApiKeyStoreContract {
+    private static RedisServer server;
+    private static Vertx vertx;
+    private static Redis redis;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        server = RedisServer.start();
+        vertx = Vertx.vertx();
+        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.uri()).setMaxPoolWaiting(256));
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+        vertx.closeAndAwait();
+        server.close();
+    }
+
+    @Override
+    ApiKeyStore emptyStore() {
+        redis.send(Request.cmd(io.vertx.mutiny.redis.client.Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
+        return new RedisApiKeyStore(redis, CLOCK);
+    }
+
+    @Test
+    void everyKeyOfATenantSitsUnderItsHashTag() {
+        ApiKeyStore store = emptyStore();
+        store.create("tenant-a", "name", "", "me").await().indefinitely();
+        var keys = redis.send(Request.cmd(io.vertx.mutiny.redis.client.Command.KEYS).arg("*")).await().indefinitely();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        keys.forEach(k -> names.add(k.toString()));
+        assertThat(names).contains("ncp:{tenant-a}:keys", "ncp:{tenant-a}:order", "ncp:{tenant-a}:seq", "ncp:tenants");
+        assertThat(names.stream().filter(n -> !n.equals("ncp:tenants"))).allMatch(n -> n.startsWith("ncp:{tenant-a}:"));
+    }
+
+    @Test
+    void anUnreachableRedisFailsFastWithStoreUnavailable() throws Exception {
+        try (RedisServer gone = RedisServer.start()) {
+            Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(gone.uri()));
+            RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK);
+            store.create("t1", "before", "", "me").await().atMost(Duration.ofSeconds(5));
+            gone.kill();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> store.list("t1", null, 0, 10).await().atMost(Duration.ofSeconds(5)))
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            assertThat(store.ping().await().atMost(Duration.ofSeconds(5))).isFalse();
+
+            gone.startAgain();
+            assertThat(store.list("t1", null, 0, 10).await().atMost(Duration.ofSeconds(5)).items())
+                    .extracting(StoredApiKey::apiKeyName).containsExactly("before");
+            client.close();
+        }
+    }
+}
