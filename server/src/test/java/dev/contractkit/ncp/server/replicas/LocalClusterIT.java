@@ -1,0 +1,131 @@
+package dev.contractkit.ncp.server.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.signature.NcpHeaders;
+import dev.contractkit.ncp.signature.NcpSigner;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code deploy/local-cluster.sh up}, as the README runs it: Redis, two replicas and nginx round-robin. The
+ * whole API, as a frontend meets it, through nginx: every call may land on either replica and the answers
+ * are those of one NCP; a replica that dies is skipped; {@code down} stops everything.
+ */
+class LocalClusterIT {
+    private static final NcpCredentials DEFAULT = new NcpCredentials("MOCKACCESSKEY0000001", "MOCKSECRETKEY000000000000000000000000001");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static Map<String, String> env;
+    private static int nginxPort;
+    private static int[] replicaPorts;
+
+    @BeforeAll
+    static void up() throws Exception {
+        nginxPort = freePort();
+        replicaPorts = new int[] {freePort(), freePort()};
+        Path runDir = Files.createTempDirectory("ncp-local-cluster");
+        env = Map.of("CLUSTER_PORT", Integer.toString(nginxPort),
+                "REPLICA_PORTS", replicaPorts[0] + " " + replicaPorts[1],
+                "REDIS_PORT", Integer.toString(freePort()),
+                "RUN_DIR", runDir.toString(),
+                "NCP_MOCK_APP", Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString());
+        assertThat(script("up")).as("local-cluster.sh up").isZero();
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        assertThat(script("down")).isZero();
+        assertThat(script("status")).as("status after down").isNotZero();
+    }
+
+    @Test
+    void theWholeApiBehavesAsOneNcpThroughNginx() throws Exception {
+        // reads and writes alternate between the replicas (round-robin): each step sees the one before
+        JsonNode created = json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"via-nginx\",\"apiKeyDescription\":\"d\"}", 201).path("apiKey");
+        String id = created.path("apiKeyId").asText();
+        for (int i = 0; i < 4; i++) {
+            assertThat(json("GET", "/api/v1/api-keys/" + id, null, 200).path("primaryKey").asText()).isEqualTo(created.path("primaryKey").asText());
+        }
+        JsonNode primary = json("PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"PRIMARY\"}", 200).path("apiKey");
+        JsonNode secondary = json("PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"SECONDARY\"}", 200).path("apiKey");
+        assertThat(secondary.path("primaryKey").asText()).isEqualTo(primary.path("primaryKey").asText());
+        json("PUT", "/api/v1/api-keys/" + id, "{\"apiKeyName\":\"renamed\",\"isEnabled\":false}", 200);
+        JsonNode list = json("GET", "/api/v1/api-keys?offset=0&limit=10&apiKeyName=renamed", null, 200);
+        assertThat(list.path("total").asLong()).isEqualTo(1);
+        assertThat(list.at("/apiKeys/0/isEnabled").asBoolean(true)).isFalse();
+        assertThat(list.at("/apiKeys/0/secondaryKey").asText()).isEqualTo(secondary.path("secondaryKey").asText());
+        // NCP's errors, unchanged by the proxy
+        assertThat(json("PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"TERTIARY\"}", 400).at("/error/errorCode").asText()).isEqualTo("100");
+        assertThat(send("GET", "/api/v1//api-keys/" + id, null, "WRONGSECRET").statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1//api-keys/" + id, null, null).statusCode()).as("the double slash passes as sent, signed").isEqualTo(200);
+        assertThat(send("DELETE", "/api/v1/api-keys/" + id, null, null).statusCode()).isEqualTo(204);
+        for (int i = 0; i < 4; i++) {
+            assertThat(json("GET", "/api/v1/api-keys/" + id, null, 404).at("/error/errorCode").asText()).isEqualTo("300");
+        }
+        // both replicas answered: each of them sees the whole state
+        Set<Integer> replicasSeen = new HashSet<>();
+        for (int port : replicaPorts) {
+            HttpResponse<String> direct = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (direct.statusCode() == 200) {
+                replicasSeen.add(port);
+            }
+        }
+        assertThat(replicasSeen).hasSize(2);
+        assertThat(json("GET", "/api/v1/api-keys?limit=100", null, 200).path("total").asLong()).isEqualTo(3);
+    }
+
+    private static JsonNode json(String method, String path, String body, int status) throws Exception {
+        HttpResponse<String> answer = send(method, path, body, null);
+        assertThat(answer.statusCode()).as("%s %s: %s", method, path, answer.body()).isEqualTo(status);
+        return JSON.readTree(answer.body());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String wrongSecret) throws Exception {
+        String timestamp = Long.toString(System.currentTimeMillis());
+        NcpCredentials signing = wrongSecret == null ? DEFAULT : new NcpCredentials(DEFAULT.accessKey(), wrongSecret);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + path))
+                .timeout(Duration.ofSeconds(10))
+                .header(NcpHeaders.TIMESTAMP, timestamp)
+                .header(NcpHeaders.ACCESS_KEY, signing.accessKey())
+                .header(NcpHeaders.SIGNATURE, new NcpSigner(signing).sign(method, path, timestamp))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int script(String command) throws IOException, InterruptedException {
+        Path script = Path.of(System.getProperty("ncp.repo.root", "..")).resolve("deploy/local-cluster.sh").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), command).redirectErrorStream(true).inheritIO();
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("local-cluster.sh %s finishes", command).isTrue();
+        return process.exitValue();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
