@@ -25,6 +25,8 @@ OUR_JVM_FLAGS=${OUR_JVM_FLAGS:--Xmx96m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspace
 need() { command -v "$1" >/dev/null 2>&1; }
 need wrk || { apt-get update -qq && apt-get install -y -qq wrk; }
 need curl || { apt-get update -qq && apt-get install -y -qq curl; }
+need redis-server || { apt-get update -qq && apt-get install -y -qq redis-server; }
+need nginx || [ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx-light; }
 need npx || { echo "npx (Node.js) is needed for Prism" >&2; exit 1; }
 
 echo "== building our server (with its AppCDS archive)"
@@ -87,6 +89,30 @@ echo "== our server"
 run_ours() { cd server/target/quarkus-app && exec env QUARKUS_HTTP_PORT=18080 QUARKUS_HTTP_HOST=127.0.0.1 \
   NCP_MOCK_CREDENTIALS="$AK:$SK" java $OUR_JVM_FLAGS -jar quarkus-run.jar; }
 bench_one ours 18080 "$KEY_PATH" run_ours
+echo "== our server, Redis store (one replica, redis-server on 127.0.0.1)"
+REDIS_DIR=$(mktemp -d)
+redis-server --port 16390 --bind 127.0.0.1 --dir "$REDIS_DIR" --appendonly yes --save "" --daemonize yes \
+  --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
+run_ours_redis() { cd server/target/quarkus-app && exec env QUARKUS_HTTP_PORT=18086 QUARKUS_HTTP_HOST=127.0.0.1 \
+  NCP_MOCK_CREDENTIALS="$AK:$SK" NCP_MOCK_STORE=redis QUARKUS_REDIS_HOSTS=redis://127.0.0.1:16390 java $OUR_JVM_FLAGS -jar quarkus-run.jar; }
+bench_one ours-redis 18086 "$KEY_PATH" run_ours_redis
+kill "$(cat "$REDIS_DIR/redis.pid")"
+
+echo "== our server, Redis store, two replicas behind nginx (deploy/local-cluster.sh)"
+CLUSTER_ENV=(CLUSTER_PORT=18088 REPLICA_PORTS="18089 18087" REDIS_PORT=16391 RUN_DIR="$(mktemp -d)" NCP_MOCK_CREDENTIALS="$AK:$SK"
+  NCP_MOCK_JAVA_OPTS="${OUR_JVM_FLAGS/app-cds.jsa/$ROOT/server/target/quarkus-app/app-cds.jsa}")
+start=$(date +%s%N)
+env "${CLUSTER_ENV[@]}" deploy/local-cluster.sh up > "$OUT/ours-redis-nginx-cluster.log" 2>&1
+ready=$(first_200_ms "$start" http://127.0.0.1:18088 "$KEY_PATH")
+load ours-redis-nginx-warmup http://127.0.0.1:18088 PATCH "$WARMUP" "$KEY_PATH" > /dev/null
+load ours-redis-nginx-warmup http://127.0.0.1:18088 GET "$WARMUP" "$KEY_PATH" > /dev/null
+patch=$(load ours-redis-nginx http://127.0.0.1:18088 PATCH "$DURATION" "$KEY_PATH")
+get=$(load ours-redis-nginx http://127.0.0.1:18088 GET "$DURATION" "$KEY_PATH")
+rss=$(( $(ps -o rss= -p "$(pgrep -f 'quarkus.http.port=18089')") / 1024 ))
+env "${CLUSTER_ENV[@]}" deploy/local-cluster.sh down >> "$OUT/ours-redis-nginx-cluster.log" 2>&1
+ROW[ours-redis-nginx]="$ready|$rss|$patch|$get"
+echo "   ours-redis-nginx: first 200 after ${ready} ms (whole cluster), RSS ${rss} MB per replica; PATCH $patch; GET $get"
+
 echo "== WireMock $WIREMOCK_VERSION (--no-request-journal)"
 WM_ROOT=$(mktemp -d); mkdir -p "$WM_ROOT/mappings"; cp bench/wiremock-mappings.json "$WM_ROOT/mappings/"
 bench_one wiremock 18082 "$KEY_PATH" java -jar "$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar" --port 18082 --bind-address 127.0.0.1 \
@@ -98,7 +124,7 @@ bench_one prism 18084 "${KEY_PATH#/api/v1}" "$TOOLS/node_modules/.bin/prism" moc
 echo
 echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), shared by wrk -t$THREADS -c$CONNECTIONS; ${DURATION}s per run after ${WARMUP}s warm-up"
 printf '| server | call | req/s | p50 ms | p99 ms | non-2xx | socket errors | launch to first 200 ms | RSS after load MB |\n|---|---|---|---|---|---|---|---|---|\n'
-for name in ours wiremock prism; do
+for name in ours ours-redis ours-redis-nginx wiremock prism; do
   IFS='|' read -r ready rss patch get <<< "${ROW[$name]}"
   for call in PATCH GET; do
     line=$patch; [ "$call" = GET ] && line=$get
@@ -106,8 +132,10 @@ for name in ours wiremock prism; do
       "$(field "$line" p99)" "$(field "$line" non2xx)" "$(field "$line" errors)" "$ready" "$rss"
   done
 done
-ours_patch=$(field "$(echo "${ROW[ours]}" | cut -d'|' -f3)" rps)
-for peer in wiremock prism; do
-  peer_patch=$(field "$(echo "${ROW[$peer]}" | cut -d'|' -f3)" rps)
-  echo "ours / $peer on PATCH: $(awk -v a="$ours_patch" -v b="$peer_patch" 'BEGIN { printf "%.1fx", a / b }')"
+for ours in ours ours-redis ours-redis-nginx; do
+  ours_patch=$(field "$(echo "${ROW[$ours]}" | cut -d'|' -f3)" rps)
+  for peer in wiremock prism; do
+    peer_patch=$(field "$(echo "${ROW[$peer]}" | cut -d'|' -f3)" rps)
+    echo "$ours / $peer on PATCH: $(awk -v a="$ours_patch" -v b="$peer_patch" 'BEGIN { printf "%.1fx", a / b }')"
+  done
 done

@@ -8,7 +8,8 @@
 #   deploy/local-cluster.sh down     stop everything (Redis keeps its data in $RUN_DIR/redis, append-only file)
 #
 # Settings (environment): CLUSTER_PORT (8080: nginx, what frontends call), REPLICA_PORTS ("8081 8082"),
-# REDIS_PORT (6380), RUN_DIR (target/local-cluster), NCP_MOCK_APP (the built quarkus-run.jar). Every NCP_MOCK_*
+# REDIS_PORT (6380), RUN_DIR (target/local-cluster), NCP_MOCK_APP (the built quarkus-run.jar), NCP_MOCK_JAVA_OPTS
+# (JVM flags of the replicas, for example -Xmx96m). Every NCP_MOCK_*
 # and QUARKUS_* variable set when calling "up" reaches both replicas (NCP_MOCK_CREDENTIALS, for example).
 set -euo pipefail
 
@@ -70,7 +71,7 @@ up() {
       continue
     fi
     NCP_MOCK_STORE=redis QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$REDIS_PORT" \
-      nohup java -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$APP" >"$RUN_DIR/replica-$port.log" 2>&1 &
+      nohup java ${NCP_MOCK_JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -jar "$APP" >"$RUN_DIR/replica-$port.log" 2>&1 &
     echo $! >"$RUN_DIR/replica-$port.pid"
     say "replica on 127.0.0.1:$port (log: $RUN_DIR/replica-$port.log)"
   done

@@ -3,7 +3,7 @@ package dev.contractkit.ncp.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contractkit.ncp.server.RedisServer;
+import dev.contractkit.ncp.testsupport.RedisServer;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
