@@ -20,6 +20,9 @@ WIREMOCK_VERSION=3.13.2
 PRISM_VERSION=5.16.0
 # Documented JVM flags of our server: a bounded heap and metaspace, and the AppCDS archive made by the
 # build (it must be used from the quarkus-app folder, where its class path was recorded).
+# BENCH_SERVERS picks a subset, for example BENCH_SERVERS="ours ours-redis"
+BENCH_SERVERS=${BENCH_SERVERS:-ours ours-redis ours-redis-nginx wiremock prism}
+runs() { [[ " $BENCH_SERVERS " == *" $1 "* ]]; }
 OUR_JVM_FLAGS=${OUR_JVM_FLAGS:--Xmx96m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=app-cds.jsa}
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -85,46 +88,54 @@ bench_one() { # name port path command...
 
 field() { echo "$1" | sed -n "s/.*$2=\([0-9.]*\).*/\1/p"; }
 
-echo "== our server"
-run_ours() { cd server/target/quarkus-app && exec env QUARKUS_HTTP_PORT=18080 QUARKUS_HTTP_HOST=127.0.0.1 \
-  NCP_MOCK_CREDENTIALS="$AK:$SK" java $OUR_JVM_FLAGS -jar quarkus-run.jar; }
-bench_one ours 18080 "$KEY_PATH" run_ours
-echo "== our server, Redis store (one replica, redis-server on 127.0.0.1)"
-REDIS_DIR=$(mktemp -d)
-redis-server --port 16390 --bind 127.0.0.1 --dir "$REDIS_DIR" --appendonly yes --save "" --daemonize yes \
-  --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
-run_ours_redis() { cd server/target/quarkus-app && exec env QUARKUS_HTTP_PORT=18086 QUARKUS_HTTP_HOST=127.0.0.1 \
-  NCP_MOCK_CREDENTIALS="$AK:$SK" NCP_MOCK_STORE=redis QUARKUS_REDIS_HOSTS=redis://127.0.0.1:16390 java $OUR_JVM_FLAGS -jar quarkus-run.jar; }
-bench_one ours-redis 18086 "$KEY_PATH" run_ours_redis
-kill "$(cat "$REDIS_DIR/redis.pid")"
-
-echo "== our server, Redis store, two replicas behind nginx (deploy/local-cluster.sh)"
-CLUSTER_ENV=(CLUSTER_PORT=18088 REPLICA_PORTS="18089 18087" REDIS_PORT=16391 RUN_DIR="$(mktemp -d)" NCP_MOCK_CREDENTIALS="$AK:$SK"
-  NCP_MOCK_JAVA_OPTS="${OUR_JVM_FLAGS/app-cds.jsa/$ROOT/server/target/quarkus-app/app-cds.jsa}")
-start=$(date +%s%N)
-env "${CLUSTER_ENV[@]}" deploy/local-cluster.sh up > "$OUT/ours-redis-nginx-cluster.log" 2>&1
-ready=$(first_200_ms "$start" http://127.0.0.1:18088 "$KEY_PATH")
-load ours-redis-nginx-warmup http://127.0.0.1:18088 PATCH "$WARMUP" "$KEY_PATH" > /dev/null
-load ours-redis-nginx-warmup http://127.0.0.1:18088 GET "$WARMUP" "$KEY_PATH" > /dev/null
-patch=$(load ours-redis-nginx http://127.0.0.1:18088 PATCH "$DURATION" "$KEY_PATH")
-get=$(load ours-redis-nginx http://127.0.0.1:18088 GET "$DURATION" "$KEY_PATH")
-rss=$(( $(ps -o rss= -p "$(pgrep -f 'quarkus.http.port=18089')") / 1024 ))
-env "${CLUSTER_ENV[@]}" deploy/local-cluster.sh down >> "$OUT/ours-redis-nginx-cluster.log" 2>&1
-ROW[ours-redis-nginx]="$ready|$rss|$patch|$get"
-echo "   ours-redis-nginx: first 200 after ${ready} ms (whole cluster), RSS ${rss} MB per replica; PATCH $patch; GET $get"
-
-echo "== WireMock $WIREMOCK_VERSION (--no-request-journal)"
-WM_ROOT=$(mktemp -d); mkdir -p "$WM_ROOT/mappings"; cp bench/wiremock-mappings.json "$WM_ROOT/mappings/"
-bench_one wiremock 18082 "$KEY_PATH" java -jar "$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar" --port 18082 --bind-address 127.0.0.1 \
-  --root-dir "$WM_ROOT" --no-request-journal --disable-banner
-echo "== Prism $PRISM_VERSION (-v error)"
-# Prism serves the spec's paths without the servers' /api/v1 prefix.
-bench_one prism 18084 "${KEY_PATH#/api/v1}" "$TOOLS/node_modules/.bin/prism" mock openapi/ncp-apigw-apikeys.yaml -h 127.0.0.1 -p 18084 -v error
+if runs ours; then
+  echo "== our server"
+  run_ours() { cd server/target/quarkus-app && exec env QUARKUS_HTTP_PORT=18080 QUARKUS_HTTP_HOST=127.0.0.1 \
+    NCP_MOCK_CREDENTIALS="$AK:$SK" java $OUR_JVM_FLAGS -jar quarkus-run.jar; }
+  bench_one ours 18080 "$KEY_PATH" run_ours
+fi
+if runs ours-redis; then
+  echo "== our server, Redis store (one replica, redis-server on 127.0.0.1)"
+  REDIS_DIR=$(mktemp -d)
+  redis-server --port 16390 --bind 127.0.0.1 --dir "$REDIS_DIR" --appendonly yes --save "" --daemonize yes \
+    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
+  run_ours_redis() { cd server/target/quarkus-app && exec env QUARKUS_HTTP_PORT=18086 QUARKUS_HTTP_HOST=127.0.0.1 \
+    NCP_MOCK_CREDENTIALS="$AK:$SK" NCP_MOCK_STORE=redis QUARKUS_REDIS_HOSTS=redis://127.0.0.1:16390 java $OUR_JVM_FLAGS -jar quarkus-run.jar; }
+  bench_one ours-redis 18086 "$KEY_PATH" run_ours_redis
+  kill "$(cat "$REDIS_DIR/redis.pid")"
+fi
+if runs ours-redis-nginx; then
+  echo "== our server, Redis store, two replicas behind nginx (deploy/local-cluster.sh)"
+  CLUSTER_ENV=(CLUSTER_PORT=18088 REPLICA_PORTS="18089 18087" REDIS_PORT=16391 RUN_DIR="$(mktemp -d)" NCP_MOCK_CREDENTIALS="$AK:$SK"
+    NCP_MOCK_JAVA_OPTS="${OUR_JVM_FLAGS/app-cds.jsa/$ROOT/server/target/quarkus-app/app-cds.jsa}")
+  start=$(date +%s%N)
+  env "${CLUSTER_ENV[@]}" deploy/local-cluster.sh up > "$OUT/ours-redis-nginx-cluster.log" 2>&1
+  ready=$(first_200_ms "$start" http://127.0.0.1:18088 "$KEY_PATH")
+  load ours-redis-nginx-warmup http://127.0.0.1:18088 PATCH "$WARMUP" "$KEY_PATH" > /dev/null
+  load ours-redis-nginx-warmup http://127.0.0.1:18088 GET "$WARMUP" "$KEY_PATH" > /dev/null
+  patch=$(load ours-redis-nginx http://127.0.0.1:18088 PATCH "$DURATION" "$KEY_PATH")
+  get=$(load ours-redis-nginx http://127.0.0.1:18088 GET "$DURATION" "$KEY_PATH")
+  rss=$(( $(ps -o rss= -p "$(pgrep -f 'quarkus.http.port=18089')") / 1024 ))
+  env "${CLUSTER_ENV[@]}" deploy/local-cluster.sh down >> "$OUT/ours-redis-nginx-cluster.log" 2>&1
+  ROW[ours-redis-nginx]="$ready|$rss|$patch|$get"
+  echo "   ours-redis-nginx: first 200 after ${ready} ms (whole cluster), RSS ${rss} MB per replica; PATCH $patch; GET $get"
+fi
+if runs wiremock; then
+  echo "== WireMock $WIREMOCK_VERSION (--no-request-journal)"
+  WM_ROOT=$(mktemp -d); mkdir -p "$WM_ROOT/mappings"; cp bench/wiremock-mappings.json "$WM_ROOT/mappings/"
+  bench_one wiremock 18082 "$KEY_PATH" java -jar "$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar" --port 18082 --bind-address 127.0.0.1 \
+    --root-dir "$WM_ROOT" --no-request-journal --disable-banner
+fi
+if runs prism; then
+  echo "== Prism $PRISM_VERSION (-v error)"
+  # Prism serves the spec's paths without the servers' /api/v1 prefix.
+  bench_one prism 18084 "${KEY_PATH#/api/v1}" "$TOOLS/node_modules/.bin/prism" mock openapi/ncp-apigw-apikeys.yaml -h 127.0.0.1 -p 18084 -v error
+fi
 
 echo
 echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), shared by wrk -t$THREADS -c$CONNECTIONS; ${DURATION}s per run after ${WARMUP}s warm-up"
 printf '| server | call | req/s | p50 ms | p99 ms | non-2xx | socket errors | launch to first 200 ms | RSS after load MB |\n|---|---|---|---|---|---|---|---|---|\n'
-for name in ours ours-redis ours-redis-nginx wiremock prism; do
+for name in $BENCH_SERVERS; do
   IFS='|' read -r ready rss patch get <<< "${ROW[$name]}"
   for call in PATCH GET; do
     line=$patch; [ "$call" = GET ] && line=$get
@@ -133,8 +144,10 @@ for name in ours ours-redis ours-redis-nginx wiremock prism; do
   done
 done
 for ours in ours ours-redis ours-redis-nginx; do
+  runs "$ours" || continue
   ours_patch=$(field "$(echo "${ROW[$ours]}" | cut -d'|' -f3)" rps)
   for peer in wiremock prism; do
+    runs "$peer" || continue
     peer_patch=$(field "$(echo "${ROW[$peer]}" | cut -d'|' -f3)" rps)
     echo "$ours / $peer on PATCH: $(awk -v a="$ours_patch" -v b="$peer_patch" 'BEGIN { printf "%.1fx", a / b }')"
   done

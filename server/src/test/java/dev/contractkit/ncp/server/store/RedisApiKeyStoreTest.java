@@ -23,7 +23,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     static void startRedis() throws Exception {
         server = RedisServer.start();
         vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.uri()).setMaxPoolWaiting(256));
+        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.uri()).setMaxPoolSize(64).setMaxPoolWaiting(256));
     }
 
     @AfterAll
@@ -35,6 +35,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
 
     @Override
     ApiKeyStore emptyStore() {
+        // each test's store holds one pipelined connection of the pool for good, as the server's one store does
         redis.send(Request.cmd(io.vertx.mutiny.redis.client.Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
         return new RedisApiKeyStore(redis, CLOCK);
     }
@@ -48,6 +49,27 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
         keys.forEach(k -> names.add(k.toString()));
         assertThat(names).contains("ncp:{tenant-a}:keys", "ncp:{tenant-a}:order", "ncp:{tenant-a}:seq", "ncp:tenants");
         assertThat(names.stream().filter(n -> !n.equals("ncp:tenants"))).allMatch(n -> n.startsWith("ncp:{tenant-a}:"));
+    }
+
+    @Test
+    void aHungRedisFailsWithin2SecondsAndServesAgainWhenItWakes() throws Exception {
+        try (RedisServer hung = RedisServer.start()) {
+            Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(hung.uri()));
+            RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK);
+            store.create("t1", "before", "", "me").await().atMost(Duration.ofSeconds(5));
+            hung.pause();
+            try {
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> store.list("t1", null, 0, 10).await().atMost(Duration.ofSeconds(5)))
+                        .isInstanceOf(StoreUnavailableException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            } finally {
+                hung.resume();
+            }
+            assertThat(store.list("t1", null, 0, 10).await().atMost(Duration.ofSeconds(5)).items())
+                    .extracting(StoredApiKey::apiKeyName).containsExactly("before");
+            client.close();
+        }
     }
 
     @Test
