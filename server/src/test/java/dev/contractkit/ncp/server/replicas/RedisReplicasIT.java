@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -143,6 +144,9 @@ class RedisReplicasIT {
     @Order(4)
     void aReplicaKilledMidLoadLosesNothingThatWasAnswered() throws Exception {
         Map<String, String> lastPrimaryById = new ConcurrentHashMap<>();
+        // a regeneration sent to the replica that dies may have been done without being answered: its key
+        // must still exist, but its value is not known
+        Set<String> unanswered = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -158,9 +162,11 @@ class RedisReplicasIT {
                             JsonNode key = JSON.readTree(created.body()).path("apiKey");
                             String id = key.path("apiKeyId").asText();
                             lastPrimaryById.put(id, key.path("primaryKey").asText());
+                            unanswered.add(id);
                             HttpResponse<String> regenerated = replica.send("PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"PRIMARY\"}");
                             if (regenerated.statusCode() == 200) {
                                 lastPrimaryById.put(id, JSON.readTree(regenerated.body()).at("/apiKey/primaryKey").asText());
+                                unanswered.remove(id);
                             }
                         } catch (IOException dead) {
                             // the killed replica's connection: nothing was answered
@@ -180,21 +186,28 @@ class RedisReplicasIT {
             pool.shutdownNow();
         }
         assertThat(lastPrimaryById).hasSizeGreaterThan(20);
-        assertEveryAnsweredKeyIsOn(b, lastPrimaryById);
+        assertThat(unanswered).as("at most the one regeneration per worker in flight at the kill").hasSizeLessThanOrEqualTo(2);
+        assertEveryAnsweredKeyIsOn(b, lastPrimaryById, unanswered);
 
         a.start();
         a.awaitReady();
-        assertEveryAnsweredKeyIsOn(a, lastPrimaryById);
+        assertEveryAnsweredKeyIsOn(a, lastPrimaryById, unanswered);
         // the restarted replica found the tenant seeded: it neither re-seeded nor duplicated anything
         JsonNode list = a.json("GET", "/api/v1/api-keys?limit=1000", null, 200);
         assertThat(ids(list)).doesNotHaveDuplicates().startsWith("seedweb001", "seedmob002", "seedold003");
     }
 
-    private static void assertEveryAnsweredKeyIsOn(Replica replica, Map<String, String> lastPrimaryById) throws Exception {
+    private static void assertEveryAnsweredKeyIsOn(Replica replica, Map<String, String> lastPrimaryById, Set<String> unanswered)
+            throws Exception {
         JsonNode list = replica.json("GET", "/api/v1/api-keys?limit=100000", null, 200);
         Map<String, String> stored = new ConcurrentHashMap<>();
         list.path("apiKeys").forEach(key -> stored.put(key.path("apiKeyId").asText(), key.path("primaryKey").asText()));
-        assertThat(stored).containsAllEntriesOf(lastPrimaryById);
+        assertThat(stored).containsKeys(lastPrimaryById.keySet().toArray(String[]::new));
+        lastPrimaryById.forEach((id, primary) -> {
+            if (!unanswered.contains(id)) {
+                assertThat(stored.get(id)).as("the last answered primary key of %s", id).isEqualTo(primary);
+            }
+        });
     }
 
     /** Redis killed: both replicas answer 503 "500" within 2 s and say they are not ready; Redis back: they serve again, data kept. */
