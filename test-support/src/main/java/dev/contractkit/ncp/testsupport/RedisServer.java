@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code redis-server} (Debian's package; {@code .ci/run} installs it) on a free port of 127.0.0.1,
  * started and stopped by the tests: there is no Docker here, so Dev Services cannot start one. Data goes
- * to an append-only file in a temporary folder, so a stop and start on the same port keeps it.
+ * to an append-only file in a temporary folder, synced on every write, so a kill and start on the same port
+ * keeps every answered write.
  */
 public final class RedisServer implements AutoCloseable {
     private final int port;
@@ -33,7 +34,7 @@ public final class RedisServer implements AutoCloseable {
     public void startAgain() throws IOException, InterruptedException {
         String binary = binary();
         process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
-                "--appendonly", "yes", "--save", "", "--protected-mode", "no", "--loglevel", "warning")
+                "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no", "--loglevel", "warning")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!answers()) {

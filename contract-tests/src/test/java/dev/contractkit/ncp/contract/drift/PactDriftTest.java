@@ -17,8 +17,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.ncp.contract.ProviderStates;
 import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.server.auth.Tenant;
-import dev.contractkit.ncp.server.mock.MockState;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -51,10 +49,7 @@ class PactDriftTest {
     private static JsonNode ourPact;
 
     @Inject
-    ApiKeyStore store;
-
-    @Inject
-    MockState mockState;
+    dev.contractkit.ncp.server.mock.ProviderStates providerStates;
 
     @TestHTTPResource("/")
     URI server;
@@ -139,7 +134,7 @@ class PactDriftTest {
 
         Pact pact = DefaultPactReader.INSTANCE.loadPact(file);
         Interaction interaction = pact.getInteractions().get(0);
-        ProviderStates.Setup setup = ProviderStates.apply(interaction.getProviderStates(), store, mockState, TENANT);
+        ProviderStates.Setup setup = ProviderStates.apply(interaction.getProviderStates(), providerStates, TENANT);
 
         ProviderInfo provider = new ProviderInfo("ncp-apigw-apikeys");
         provider.setProtocol("http");

@@ -16,6 +16,13 @@ public final class PactFolders implements org.junit.jupiter.api.extension.Before
         resolveAgainstExecutionRoot();
     }
 
+    /** The folder of pacts to check: {@code -Dpact.folder} (resolved), else our own target/pacts. */
+    public static Path folder() {
+        resolveAgainstExecutionRoot();
+        String folder = System.getProperty(FOLDER);
+        return folder == null || folder.isBlank() ? Path.of("target/pacts") : Path.of(folder);
+    }
+
     static void resolveAgainstExecutionRoot() {
         String folder = System.getProperty(FOLDER);
         String root = System.getProperty(EXECUTION_ROOT);

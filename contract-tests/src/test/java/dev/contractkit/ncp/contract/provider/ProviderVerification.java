@@ -11,8 +11,6 @@ import au.com.dius.pact.provider.junitsupport.State;
 import dev.contractkit.ncp.contract.ProviderStates;
 import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.server.auth.Tenant;
-import dev.contractkit.ncp.server.mock.MockState;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
@@ -40,10 +38,7 @@ abstract class ProviderVerification {
     private static final Set<String> SIGNED_HEADERS = Set.of(NcpHeaders.TIMESTAMP, NcpHeaders.ACCESS_KEY, NcpHeaders.SIGNATURE);
 
     @Inject
-    ApiKeyStore store;
-
-    @Inject
-    MockState mockState;
+    dev.contractkit.ncp.server.mock.ProviderStates providerStates;
 
     @TestHTTPResource("/")
     URI server;
@@ -69,7 +64,7 @@ abstract class ProviderVerification {
     @ExtendWith(PactVerificationInvocationContextProvider.class)
     void verifyInteraction(PactVerificationContext context, org.apache.hc.core5.http.HttpRequest request) throws Exception {
         Interaction interaction = context.getInteraction();
-        ProviderStates.Setup setup = ProviderStates.apply(interaction.getProviderStates(), store, mockState, TENANT);
+        ProviderStates.Setup setup = ProviderStates.apply(interaction.getProviderStates(), providerStates, TENANT);
         NcpCredentials signWith = RequestSigning.credentialsFor(setup);
         RequestSigning.resign(request, signWith);
 
@@ -80,7 +75,7 @@ abstract class ProviderVerification {
 
     /** Replays the interaction from the same state and validates the real answer with the spec. */
     private void assertAnswerMatchesTheSpec(Interaction interaction, String pathAndQuery, NcpCredentials signWith) throws Exception {
-        ProviderStates.apply(interaction.getProviderStates(), store, mockState, TENANT);
+        ProviderStates.apply(interaction.getProviderStates(), providerStates, TENANT);
         IRequest recorded = interaction.asSynchronousRequestResponse().getRequest();
         String body = recorded.getBody().isPresent() ? recorded.getBody().valueAsString() : null;
         String timestamp = Long.toString(System.currentTimeMillis());

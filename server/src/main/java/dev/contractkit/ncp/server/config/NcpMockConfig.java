@@ -32,6 +32,15 @@ public interface NcpMockConfig {
     @WithConverter(StrictBoolean.class)
     boolean verifySignatures();
 
+    /**
+     * TEST-ONLY: replayed pacts are accepted whatever access key, timestamp and signature they recorded, as
+     * the first configured tenant; {@code POST /mock/provider-states} sets up what they then see. Never for a
+     * mock that stands for NCP's security.
+     */
+    @WithDefault("false")
+    @WithConverter(StrictBoolean.class)
+    boolean contractTesting();
+
     /** How far a request's timestamp may be from the server's clock; NCP allows under 5 minutes. */
     @WithDefault("5m")
     Duration allowedClockSkew();

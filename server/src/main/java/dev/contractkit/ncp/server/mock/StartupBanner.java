@@ -20,6 +20,10 @@ public class StartupBanner {
             LOG.infof("NCP mock: accepting the access keys %s (secret keys from configuration, not shown)",
                     tenants.credentials().stream().map(NcpCredentials::accessKey).collect(Collectors.joining(", ")));
         }
+        if (auth.contractTesting()) {
+            LOG.warn("NCP mock: CONTRACT TESTING mode (ncp.mock.contract-testing=true): replayed pacts are accepted whatever "
+                    + "access key, timestamp and signature they carry; POST /mock/provider-states sets up their states. Test use only.");
+        }
         if (!auth.verifySignatures()) {
             LOG.warn("NCP mock: signature verification is OFF (ncp.mock.verify-signatures=false)");
         }

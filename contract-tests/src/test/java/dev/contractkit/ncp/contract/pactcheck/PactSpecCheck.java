@@ -1,0 +1,81 @@
+package dev.contractkit.ncp.contract.pactcheck;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.pact.PactProviderValidationResults;
+import com.atlassian.oai.validator.pact.PactProviderValidator;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.contract.spec.SpecFile;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pact checked against the OpenAPI spec with no server (Atlassian's swagger-request-validator-pact): for
+ * each interaction, the path, method, query and headers (the three security headers included), the request
+ * body's schema and enums, that the status is documented, and the response body's schema, where a field
+ * the spec does not define is a mismatch.
+ */
+public final class PactSpecCheck {
+    private static final OpenApiInteractionValidator VALIDATOR = new OpenApiInteractionValidator.Builder()
+            .withApi(withSecurityOnEveryOperation())
+            .withBasePathOverride("/api/v1")
+            .build();
+
+    private PactSpecCheck() {
+    }
+
+    /** What does not match, one line per problem, each naming the pact and the interaction; empty when all match. */
+    public static List<String> mismatches(Path pact) {
+        String consumer = consumerOf(pact);
+        PactProviderValidationResults results;
+        try {
+            results = PactProviderValidator.createFor(VALIDATOR).withConsumer(consumer, pact.toUri().toURL()).build().validate();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> problems = new ArrayList<>();
+        results.getConsumerResults().forEach(result -> result.getFailedInteractions().forEach((interaction, report) -> {
+            for (ValidationReport.Message message : report.getMessages()) {
+                if (message.getLevel() == ValidationReport.Level.ERROR) {
+                    problems.add(pact.getFileName() + " [" + consumer + "] '" + interaction + "': " + message.getKey() + ": "
+                            + message.getMessage().replace('\n', ' '));
+                }
+            }
+        }));
+        return problems;
+    }
+
+    /**
+     * The spec with its top-level {@code security} (the three signed headers) copied onto every operation that
+     * names none, which is what OpenAPI means by it: the validator only looks at an operation's own.
+     */
+    private static OpenAPI withSecurityOnEveryOperation() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        OpenAPI api = new OpenAPIV3Parser().read(SpecFile.path().toString(), null, options);
+        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getSecurity() == null) {
+                operation.setSecurity(api.getSecurity());
+            }
+        }));
+        return api;
+    }
+
+    private static String consumerOf(Path pact) {
+        try {
+            Map<?, ?> json = new ObjectMapper().readValue(pact.toFile(), Map.class);
+            Object consumer = json.get("consumer") instanceof Map<?, ?> map ? map.get("name") : null;
+            return consumer == null ? pact.getFileName().toString() : consumer.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pact " + pact, e);
+        }
+    }
+}
