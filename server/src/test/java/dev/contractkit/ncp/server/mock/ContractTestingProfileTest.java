@@ -80,6 +80,15 @@ class ContractTestingProfileTest {
     }
 
     @Test
+    void anInteractionWithNoStateStartsFromTheSeed() {
+        stateChange("{\"state\": \"an API key exists\", \"params\": {\"apiKeyId\": \"gone000001\"}}").then().statusCode(200);
+        recorded().get("/api/v1/api-keys/gone000001").then().statusCode(200);
+        stateChange("{\"params\": {}, \"action\": \"setup\"}").then().statusCode(200);
+        assertEnvelope(recorded().get("/api/v1/api-keys/gone000001"), 404, "300");
+        stateChange("{\"state\": \"\", \"states\": [], \"action\": \"setup\"}").then().statusCode(200);
+    }
+
+    @Test
     void theWrongSignatureStateStillAnswers401Once() {
         stateChange("{\"state\": \"the request signature is wrong\", \"action\": \"setup\"}").then().statusCode(200);
         assertEnvelope(recorded().get("/api/v1/api-keys"), 401, "200");
@@ -93,7 +102,7 @@ class ContractTestingProfileTest {
         assertThat(details).contains("a product exists", "an API key exists", "no API key exists", "the request signature is wrong");
         assertEnvelope(stateChange("{\"state\": \"an API key exists\", \"params\": {}}"), 400, "100");
         assertEnvelope(stateChange("not json"), 400, "100");
-        assertEnvelope(stateChange("{\"params\": {}}"), 400, "100");
+        assertEnvelope(stateChange("{\"state\": \"an API key exists\", \"action\": \"explode\"}"), 400, "100");
     }
 
     @Test

@@ -1,0 +1,153 @@
+package dev.contractkit.ncp.contract.javascript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The frontend team's way, end to end, with no JVM on their side: examples/frontend-pact-js runs
+ * {@code npm ci} and its pact-js consumer test (a V4 pact), then Pact's own Rust verifier (through pact-js)
+ * checks that pact and our Java consumer's V3 pact against the packaged mock, started as the README starts
+ * it with {@code NCP_MOCK_CONTRACT_TESTING=true}, given only the provider-state URL. Drifted copies must fail.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JavaScriptConsumerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of(System.getProperty("ncp.repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path EXAMPLE = ROOT.resolve("examples/frontend-pact-js");
+    private static final Path JS_PACT = EXAMPLE.resolve("pacts/ncp-apikeys-frontend-ncp-apigw-apikeys.json");
+    private static final Path JAVA_PACT = Path.of("target/pacts/ncp-apigw-apikeys-client-ncp-apigw-apikeys.json").toAbsolutePath();
+    private static Process mock;
+    private static String mockUrl;
+    private static Path work;
+
+    @BeforeAll
+    static void installTheExampleAndStartTheMock() throws Exception {
+        work = Files.createTempDirectory("ncp-js-consumer");
+        assertThat(run(EXAMPLE, "npm", "ci", "--no-audit", "--no-fund")).as("npm ci").isZero();
+        int port = freePort();
+        mockUrl = "http://127.0.0.1:" + port;
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ROOT.resolve("server/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("mock.log").toFile());
+        builder.environment().putAll(Map.of("NCP_MOCK_CONTRACT_TESTING", "true", "QUARKUS_HTTP_PORT", Integer.toString(port)));
+        mock = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(mockUrl + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                assertThat(System.nanoTime()).as("the mock starts: %s", Files.readString(work.resolve("mock.log"))).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopTheMock() throws Exception {
+        if (mock != null) {
+            mock.destroy();
+            mock.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theConsumerTestWritesAV4Pact() throws Exception {
+        Files.deleteIfExists(JS_PACT);
+        assertThat(run(EXAMPLE, "npm", "test")).as("npm test").isZero();
+        JsonNode pact = JSON.readTree(JS_PACT.toFile());
+        assertThat(pact.at("/metadata/pactSpecification/version").asText()).startsWith("4");
+        assertThat(pact.get("interactions")).hasSize(6);
+    }
+
+    @Test
+    @Order(2)
+    void pactsOwnVerifierVerifiesTheJavaScriptAndTheJavaPactWithOnlyTheStateUrl() throws Exception {
+        assertThat(JAVA_PACT).as("our Java consumer's pact, written by the consumer tests").exists();
+        assertThat(JSON.readTree(JAVA_PACT.toFile()).at("/metadata/pactSpecification/version").asText()).startsWith("3");
+        assertThat(verify(JS_PACT, JAVA_PACT)).as("pact-js Verifier, see the output above").isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aFrontendPactThatExpectsEnabledInsteadOfIsEnabledFails() throws Exception {
+        Path drifted = drift(JS_PACT, "a request for one API key", interaction -> {
+            ObjectNode body = (ObjectNode) interaction.at("/response/body/content");
+            body.set("enabled", body.remove("isEnabled"));
+        });
+        assertThat(verify(drifted)).as("a drifted pact must fail verification").isNotZero();
+    }
+
+    @Test
+    @Order(4)
+    void aJavaPactThatSendsATertiaryKeyTypeFails() throws Exception {
+        Path drifted = drift(JAVA_PACT, "regenerate the primary key",
+                interaction -> ((ObjectNode) interaction.at("/request/body")).put("keyType", "TERTIARY"));
+        assertThat(verify(drifted)).as("a drifted pact must fail verification").isNotZero();
+    }
+
+    private static int verify(Path... pacts) throws Exception {
+        String[] command = new String[3 + pacts.length];
+        command[0] = "node";
+        command[1] = "verify/verify.js";
+        command[2] = mockUrl;
+        for (int i = 0; i < pacts.length; i++) {
+            command[3 + i] = pacts[i].toString();
+        }
+        return run(EXAMPLE, command);
+    }
+
+    private static Path drift(Path pact, String description, java.util.function.Consumer<ObjectNode> change) throws IOException {
+        JsonNode copy = JSON.readTree(pact.toFile());
+        boolean found = false;
+        for (JsonNode interaction : copy.get("interactions")) {
+            if (interaction.get("description").asText().equals(description)) {
+                change.accept((ObjectNode) interaction);
+                found = true;
+            }
+        }
+        assertThat(found).as("interaction '%s' in %s", description, pact).isTrue();
+        Path file = Files.createTempFile(work, "drifted", ".json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), copy);
+        return file;
+    }
+
+    private static int run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).inheritIO().start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in 10 minutes");
+        }
+        return process.exitValue();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
