@@ -3,6 +3,7 @@ package dev.contractkit.ncp.server.error;
 import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contractkit.ncp.server.KeyUnderTest;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,17 +29,18 @@ class BadInputTest {
     SignedRequests tenant;
     String id;
     Map<String, Object> before;
+    private KeyUnderTest key;
 
     @BeforeEach
     void createAKey() {
-        tenant = SignedRequests.as(SignedRequests.TENANT_A, clock);
-        id = tenant.createdId("bad-input-target");
-        before = tenant.get(id).then().extract().path("$");
+        key = KeyUnderTest.create(clock, "bad-input-target");
+        tenant = key.tenant;
+        id = key.id;
+        before = key.before;
     }
 
     private void assertUnchanged() {
-        Map<String, Object> after = tenant.get(id).then().statusCode(200).extract().path("$");
-        assertThat(after).isEqualTo(before);
+        key.assertUnchanged();
     }
 
     private Response patch(String contentType, String body) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.RawHttp;
+import dev.contractkit.ncp.server.KeyUnderTest;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import dev.contractkit.ncp.signature.NcpHeaders;
@@ -40,17 +41,18 @@ class HostileInputRegressionTest {
     SignedRequests tenant;
     String id;
     Map<String, Object> before;
+    private KeyUnderTest key;
 
     @BeforeEach
     void createAKey() {
-        tenant = SignedRequests.as(SignedRequests.TENANT_A, clock);
-        id = tenant.createdId("hostile-target");
-        before = tenant.get(id).then().extract().path("$");
+        key = KeyUnderTest.create(clock, "hostile-target");
+        tenant = key.tenant;
+        id = key.id;
+        before = key.before;
     }
 
     private void assertUnchanged() {
-        Map<String, Object> after = tenant.get(id).then().statusCode(200).extract().path("$");
-        assertThat(after).isEqualTo(before);
+        key.assertUnchanged();
     }
 
     @ParameterizedTest(name = "timestamp {0}")
