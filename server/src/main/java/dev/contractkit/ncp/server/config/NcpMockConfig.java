@@ -41,6 +41,14 @@ public interface NcpMockConfig {
     @WithConverter(StrictBoolean.class)
     boolean contractTesting();
 
+    /**
+     * Whether Swagger UI signs its "Try it out" requests in the browser with the first configured (mock)
+     * credentials, so they pass signature verification.
+     */
+    @WithDefault("true")
+    @WithConverter(StrictBoolean.class)
+    boolean swaggerUiSigning();
+
     /** How far a request's timestamp may be from the server's clock; NCP allows under 5 minutes. */
     @WithDefault("5m")
     Duration allowedClockSkew();
