@@ -49,6 +49,14 @@ public interface NcpMockConfig {
     @WithConverter(StrictBoolean.class)
     boolean swaggerUiSigning();
 
+    /** How many answered requests {@code GET /mock/requests} keeps, the oldest dropped first; 0 turns the journal off. */
+    @WithDefault("1000")
+    @WithConverter(JournalSize.class)
+    int journalSize();
+
+    /** A seed for the IDs and key values the mock draws: the same requests then get the same answers. Unset: SecureRandom. */
+    Optional<Long> randomSeed();
+
     /** How far a request's timestamp may be from the server's clock; NCP allows under 5 minutes. */
     @WithDefault("5m")
     Duration allowedClockSkew();
@@ -78,6 +86,23 @@ public interface NcpMockConfig {
                 return Boolean.parseBoolean(word);
             }
             throw new IllegalArgumentException("must be true or false, not '" + value + "'");
+        }
+    }
+
+    /** A journal size: 0 (off) to 100,000. */
+    final class JournalSize implements org.eclipse.microprofile.config.spi.Converter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int size;
+            try {
+                size = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("must be a whole number from 0 to 100000, not '" + value + "'");
+            }
+            if (size < 0 || size > 100_000) {
+                throw new IllegalArgumentException("must lie in [0, 100000], not " + size);
+            }
+            return size;
         }
     }
 

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.generated.model.NcpError;
 import dev.contractkit.ncp.server.generated.model.NcpErrorResponse;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds NCP's error envelope {@code {"error": {"errorCode", "message", "details"}}} from the generated model. */
 public final class NcpErrors {
+    /**
+     * The code of an error answer, for the request journal: set on every error answer, read and removed by
+     * {@code mock/RequestJournal} before the headers go out, so it never reaches a client.
+     */
+    public static final String ERROR_CODE_HEADER = "x-ncp-mock-error-code";
 
     private NcpErrors() {
     }
@@ -18,7 +24,16 @@ public final class NcpErrors {
     }
 
     public static Response response(NcpErrorCode code, int status, String details) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(envelope(code, details)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header(ERROR_CODE_HEADER, code.code())
+                .entity(envelope(code, details)).build();
+    }
+
+    /** Answers the envelope straight on the Vert.x response, below JAX-RS. */
+    public static void send(HttpServerResponse response, int status, NcpErrorCode code, String json) {
+        response.setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .putHeader(ERROR_CODE_HEADER, code.code())
+                .end(json);
     }
 
     public static Response response(NcpErrorCode code, String details) {

@@ -26,10 +26,7 @@ public class QueryStringCheck {
         if (query != null && !query.isEmpty() && context.request().path().startsWith("/api/")) {
             String problem = problem(query);
             if (problem != null) {
-                context.response()
-                        .setStatusCode(400)
-                        .putHeader("Content-Type", "application/json")
-                        .end(NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST, problem));
+                NcpErrors.send(context.response(), 400, NcpErrorCode.BAD_REQUEST, NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST, problem));
                 return;
             }
         }

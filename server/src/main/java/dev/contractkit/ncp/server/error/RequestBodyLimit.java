@@ -23,11 +23,8 @@ public class RequestBodyLimit {
     void refuseOversizedBodies(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
         if (length != null && declaredLength(length) > MAX_BYTES) {
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader("Connection", "close")
-                    .end(body);
+            context.response().putHeader("Connection", "close");
+            NcpErrors.send(context.response(), 413, NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, body);
             return;
         }
         context.next();

@@ -17,9 +17,7 @@ public class UnknownRoute {
     }
 
     void installFallback(@Observes Router router, ObjectMapper mapper) {
-        router.route().order(Integer.MAX_VALUE).handler(context -> context.response()
-                .setStatusCode(404)
-                .putHeader("Content-Type", "application/json")
-                .end(NcpErrors.json(mapper, NcpErrorCode.NOT_FOUND, details(context.request().method().name(), context.request().path()))));
+        router.route().order(Integer.MAX_VALUE).handler(context -> NcpErrors.send(context.response(), 404, NcpErrorCode.NOT_FOUND,
+                NcpErrors.json(mapper, NcpErrorCode.NOT_FOUND, details(context.request().method().name(), context.request().path()))));
     }
 }

@@ -35,13 +35,15 @@ public class MockState {
     private final Tenants tenants;
     private final Clock clock;
     private final List<SeedKey> seed;
-    private final KeyValueGenerator generator = new KeyValueGenerator();
+    private final KeyValueGenerator generator;
     private final java.util.Map<String, String[]> drawnValues = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Vertx vertx;
 
-    public MockState(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config, Vertx vertx) {
+    public MockState(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config, Vertx vertx,
+            KeyValueGenerator generator) {
         this.store = store;
+        this.generator = generator;
         this.tenants = tenants;
         this.clock = clock;
         this.vertx = vertx;

@@ -31,13 +31,14 @@ public class ProviderStates {
     private final ApiKeyStore store;
     private final MockState mockState;
     private final Clock clock;
-    private final KeyValueGenerator generator = new KeyValueGenerator();
+    private final KeyValueGenerator generator;
     private final AtomicBoolean nextRequestRefused = new AtomicBoolean();
     /** True once an API request came after the last set-up: the next set-up belongs to a new interaction. */
     private volatile boolean interactionRan = true;
 
-    public ProviderStates(ApiKeyStore store, MockState mockState, Clock clock) {
+    public ProviderStates(ApiKeyStore store, MockState mockState, Clock clock, KeyValueGenerator generator) {
         this.store = store;
+        this.generator = generator;
         this.mockState = mockState;
         this.clock = clock;
     }

@@ -37,6 +37,20 @@ public final class KeyValueGenerator {
         }
     }
 
+    /**
+     * A repeatable generator ({@code ncp.mock.random-seed}): SHA1PRNG seeded before its first draw gives the
+     * same sequence every time, so the same requests get the same IDs and key values. Shared by all threads.
+     */
+    public static KeyValueGenerator seeded(long seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
+            return new KeyValueGenerator(random);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA1PRNG is part of every JDK", e);
+        }
+    }
+
     /** A new API-key ID: 10 lower-case letters and digits, like NCP's. */
     public String apiKeyId() {
         return draw(ID_ALPHABET, ID_LENGTH);

@@ -8,19 +8,29 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** The one store of the process, chosen by {@code ncp.mock.store}: in memory, or Redis at {@code quarkus.redis.hosts}. */
+/** The one store of the process, chosen by {@code ncp.mock.store} (in memory, or Redis at {@code quarkus.redis.hosts}), and its generator. */
 public class StoreProducer {
     private static final Logger LOG = Logger.getLogger(StoreProducer.class);
 
     @Produces
     @Singleton
-    ApiKeyStore store(NcpMockConfig config, Clock clock, Instance<Redis> redis) {
+    ApiKeyStore store(NcpMockConfig config, Clock clock, Instance<Redis> redis, KeyValueGenerator generator) {
         return switch (config.store()) {
-            case MEMORY -> new InMemoryApiKeyStore(clock);
+            case MEMORY -> new InMemoryApiKeyStore(clock, generator);
             case REDIS -> {
                 LOG.info("NCP mock: keys are kept in Redis (quarkus.redis.hosts), shared by every replica on it");
-                yield new RedisApiKeyStore(redis.get(), clock);
+                yield new RedisApiKeyStore(redis.get(), clock, generator);
             }
         };
+    }
+
+    /** SecureRandom (a DRBG per thread), or, with {@code ncp.mock.random-seed}, one repeatable generator. */
+    @Produces
+    @Singleton
+    KeyValueGenerator generator(NcpMockConfig config) {
+        return config.randomSeed().map(seed -> {
+            LOG.infof("NCP mock: IDs and key values drawn from the seed %d (ncp.mock.random-seed): repeatable, not secret", seed);
+            return KeyValueGenerator.seeded(seed);
+        }).orElseGet(KeyValueGenerator::new);
     }
 }
