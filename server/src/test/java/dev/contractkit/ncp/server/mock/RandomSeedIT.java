@@ -1,0 +1,105 @@
+package dev.contractkit.ncp.server.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.signature.NcpHeaders;
+import dev.contractkit.ncp.signature.NcpSigner;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ncp.mock.random-seed}: two fresh mocks with the same seed, given the same requests, answer the
+ * same IDs and key values, seed keys included (only {@code modTime} follows the clock). Without a seed they differ.
+ */
+class RandomSeedIT {
+    private static final NcpCredentials DEFAULT = new NcpCredentials("MOCKACCESSKEY0000001", "MOCKSECRETKEY000000000000000000000000001");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void theSameSeedAndRequestsGiveTheSameAnswers() throws Exception {
+        List<JsonNode> first = session("-Dncp.mock.random-seed=20261130");
+        List<JsonNode> second = session("-Dncp.mock.random-seed=20261130");
+        assertThat(second).isEqualTo(first);
+        assertThat(session("-Dncp.mock.random-seed=7")).isNotEqualTo(first);
+        assertThat(session()).isNotEqualTo(first);
+    }
+
+    /** A fresh mock: list the seed, create, regenerate, reset, list again; the answers without modTime. */
+    private static List<JsonNode> session(String... flags) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port));
+        command.addAll(List.of(flags));
+        command.addAll(List.of("-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")));
+        Path log = Files.createTempFile("ncp-seed", ".log");
+        Process mock = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                try {
+                    if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    assertThat(System.nanoTime()).as(Files.readString(log)).isLessThan(deadline);
+                    Thread.sleep(100);
+                }
+            }
+            List<JsonNode> answers = new ArrayList<>();
+            answers.add(call(base, "GET", "/api/v1/api-keys", null));
+            JsonNode created = call(base, "POST", "/api/v1/api-keys", "{\"apiKeyName\":\"snapshot\"}");
+            answers.add(created);
+            String id = created.at("/apiKey/apiKeyId").asText();
+            answers.add(call(base, "PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"SECONDARY\"}"));
+            HTTP.send(HttpRequest.newBuilder(URI.create(base + "/mock/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            answers.add(call(base, "GET", "/api/v1/api-keys", null));
+            return answers;
+        } finally {
+            mock.destroy();
+            mock.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static JsonNode call(String base, String method, String path, String body) throws Exception {
+        String timestamp = Long.toString(System.currentTimeMillis());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header(NcpHeaders.TIMESTAMP, timestamp)
+                .header(NcpHeaders.ACCESS_KEY, DEFAULT.accessKey())
+                .header(NcpHeaders.SIGNATURE, new NcpSigner(DEFAULT).sign(method, path, timestamp))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        JsonNode answer = JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+        withoutModTime(answer);
+        return answer;
+    }
+
+    private static void withoutModTime(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("modTime");
+        }
+        node.forEach(RandomSeedIT::withoutModTime);
+    }
+}
