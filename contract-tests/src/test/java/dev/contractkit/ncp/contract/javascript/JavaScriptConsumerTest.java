@@ -137,11 +137,15 @@ class JavaScriptConsumerTest {
     }
 
     private static int run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).inheritIO().start();
+        java.io.File output = java.io.File.createTempFile("ncp-child", ".log");
+        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectOutput(output).start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " did not finish in 10 minutes");
         }
+        // the child's output, through this JVM's own stdout (writing to it directly would corrupt the test runner's channel)
+        System.out.println(java.nio.file.Files.readString(output.toPath()));
         return process.exitValue();
     }
 

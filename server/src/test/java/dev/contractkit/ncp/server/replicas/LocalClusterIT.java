@@ -116,10 +116,14 @@ class LocalClusterIT {
 
     private static int script(String command) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("ncp.repo.root", "..")).resolve("deploy/local-cluster.sh").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), command).redirectErrorStream(true).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
+        java.io.File output = java.io.File.createTempFile("ncp-child", ".log");
+        builder.redirectOutput(output);
         Process process = builder.start();
         assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("local-cluster.sh %s finishes", command).isTrue();
+        // the child's output, through this JVM's own stdout (writing to it directly would corrupt the test runner's channel)
+        System.out.println(java.nio.file.Files.readString(output.toPath()));
         return process.exitValue();
     }
 

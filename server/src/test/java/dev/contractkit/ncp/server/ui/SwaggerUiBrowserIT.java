@@ -64,16 +64,20 @@ class SwaggerUiBrowserIT {
     }
 
     private static int run(Path dir, String mockUrl, Path screenshot, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         if (mockUrl != null) {
             builder.environment().put("MOCK_URL", mockUrl);
             builder.environment().put("SCREENSHOT", screenshot.toString());
         }
+        java.io.File output = java.io.File.createTempFile("ncp-child", ".log");
+        builder.redirectOutput(output);
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " did not finish in 10 minutes");
         }
+        // the child's output, through this JVM's own stdout (writing to it directly would corrupt the test runner's channel)
+        System.out.println(java.nio.file.Files.readString(output.toPath()));
         return process.exitValue();
     }
 }
