@@ -1,0 +1,94 @@
+package dev.contractkit.ncp.server.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.signature.NcpHeaders;
+import dev.contractkit.ncp.signature.NcpSigner;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./ncp-mock} as the README runs it, from another directory: it trains its cache on the first launch
+ * after a build, says which JDK, mode and cache it chose, passes settings through, and serves signed calls.
+ */
+class LauncherIT {
+    private static final Path ROOT = Path.of(System.getProperty("ncp.repo.root", "..")).toAbsolutePath().normalize();
+    private static final NcpCredentials CREDENTIALS = new NcpCredentials("LAUNCHERACCESSKEY001", "launcher-test-secret-key");
+
+    @Test
+    void trainsOnceThenServesWithItsCache() throws Exception {
+        Path firstLog = launchAndCall();
+        String first = Files.readString(firstLog);
+        assertThat(first).containsPattern("ncp-mock: JDK \\d+ .*, cold mode, (AOT cache|AppCDS archive) .*server/target/quarkus-app/ncp-mock-cold-jdk\\d+\\.(aot|jsa)");
+        Path secondLog = launchAndCall();
+        assertThat(Files.readString(secondLog)).as("the second launch reuses the cache").doesNotContain("training");
+    }
+
+    @Test
+    void passesJvmAndApplicationArgumentsApart() throws Exception {
+        ProcessBuilder dryRun = new ProcessBuilder("bash", ROOT.resolve("ncp-mock").toString(), "-Dncp.mock.journal-size=5", "-Xss1m", "extra")
+                .directory(new File(System.getProperty("java.io.tmpdir"))).redirectErrorStream(true);
+        dryRun.environment().put("NCP_MOCK_LAUNCHER_DRY_RUN", "1");
+        dryRun.environment().put("NCP_MOCK_MODE", "throughput");
+        Process process = dryRun.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).isZero();
+        String command = output.lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(command).contains("-Dncp.mock.journal-size=5 -Xss1m -jar " + ROOT.resolve("server/target/quarkus-app/quarkus-run.jar") + " extra")
+                .doesNotContain("TieredStopAtLevel");
+        ProcessBuilder badMode = new ProcessBuilder("bash", ROOT.resolve("ncp-mock").toString()).redirectErrorStream(true);
+        badMode.environment().put("NCP_MOCK_MODE", "turbo");
+        Process refused = badMode.start();
+        assertThat(new String(refused.getInputStream().readAllBytes())).contains("NCP_MOCK_MODE must be cold or throughput");
+        assertThat(refused.waitFor()).isEqualTo(2);
+    }
+
+    private static Path launchAndCall() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("ncp-launcher", ".log");
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("ncp-mock").toString(),
+                "-Dncp.mock.credentials=" + CREDENTIALS.accessKey() + ":" + CREDENTIALS.secretKey())
+                .directory(new File(System.getProperty("java.io.tmpdir")))
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Process mock = builder.start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String path = "/api/v1/api-keys/seedweb001";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (true) {
+                String timestamp = Long.toString(System.currentTimeMillis());
+                try {
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .header(NcpHeaders.TIMESTAMP, timestamp)
+                            .header(NcpHeaders.ACCESS_KEY, CREDENTIALS.accessKey())
+                            .header(NcpHeaders.SIGNATURE, new NcpSigner(CREDENTIALS).sign("GET", path, timestamp))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                    return log;
+                } catch (IOException notYet) {
+                    assertThat(mock.isAlive()).as("the launcher runs: %s", Files.readString(log)).isTrue();
+                    assertThat(System.nanoTime()).as("serves within 120 s: %s", Files.readString(log)).isLessThan(deadline);
+                    Thread.sleep(100);
+                }
+            }
+        } finally {
+            mock.destroy();
+            mock.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
