@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.ncp.testsupport.PackagedMock;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +32,7 @@ class JavaScriptConsumerTest {
     private static final Path EXAMPLE = ROOT.resolve("examples/frontend-pact-js");
     private static final Path JS_PACT = EXAMPLE.resolve("pacts/ncp-apikeys-frontend-ncp-apigw-apikeys.json");
     private static final Path JAVA_PACT = Path.of("target/pacts/ncp-apigw-apikeys-client-ncp-apigw-apikeys.json").toAbsolutePath();
-    private static Process mock;
+    private static PackagedMock mock;
     private static String mockUrl;
     private static Path work;
 
@@ -44,33 +40,15 @@ class JavaScriptConsumerTest {
     static void installTheExampleAndStartTheMock() throws Exception {
         work = Files.createTempDirectory("ncp-js-consumer");
         assertThat(run(EXAMPLE, "npm", "ci", "--no-audit", "--no-fund")).as("npm ci").isZero();
-        int port = freePort();
-        mockUrl = "http://127.0.0.1:" + port;
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ROOT.resolve("server/target/quarkus-app/quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("mock.log").toFile());
-        builder.environment().putAll(Map.of("NCP_MOCK_CONTRACT_TESTING", "true", "QUARKUS_HTTP_PORT", Integer.toString(port)));
-        mock = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(mockUrl + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                assertThat(System.nanoTime()).as("the mock starts: %s", Files.readString(work.resolve("mock.log"))).isLessThan(deadline);
-                Thread.sleep(100);
-            }
-        }
+        mock = PackagedMock.start(ROOT.resolve("server/target/quarkus-app/quarkus-run.jar"), List.of(),
+                Map.of("NCP_MOCK_CONTRACT_TESTING", "true"));
+        mockUrl = mock.url();
     }
 
     @AfterAll
     static void stopTheMock() throws Exception {
         if (mock != null) {
-            mock.destroy();
-            mock.waitFor(10, TimeUnit.SECONDS);
+            mock.close();
         }
     }
 
@@ -147,11 +125,5 @@ class JavaScriptConsumerTest {
         // the child's output, through this JVM's own stdout (writing to it directly would corrupt the test runner's channel)
         System.out.println(java.nio.file.Files.readString(output.toPath()));
         return process.exitValue();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -8,17 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.contractkit.ncp.testsupport.PackagedMock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,30 +39,9 @@ class RandomSeedIT {
 
     /** A fresh mock: list the seed, create, regenerate, reset, list again; the answers without modTime. */
     private static List<JsonNode> session(String... flags) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port));
-        command.addAll(List.of(flags));
-        command.addAll(List.of("-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")));
-        Path log = Files.createTempFile("ncp-seed", ".log");
-        Process mock = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            String base = "http://127.0.0.1:" + port;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                try {
-                    if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    assertThat(System.nanoTime()).as(Files.readString(log)).isLessThan(deadline);
-                    Thread.sleep(100);
-                }
-            }
+        try (PackagedMock mock = PackagedMock.start(Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")),
+                List.of(flags), Map.of())) {
+            String base = mock.url();
             List<JsonNode> answers = new ArrayList<>();
             answers.add(call(base, "GET", "/api/v1/api-keys", null));
             JsonNode created = call(base, "POST", "/api/v1/api-keys", "{\"apiKeyName\":\"snapshot\"}");
@@ -75,9 +52,6 @@ class RandomSeedIT {
                     HttpResponse.BodyHandlers.discarding());
             answers.add(call(base, "GET", "/api/v1/api-keys", null));
             return answers;
-        } finally {
-            mock.destroy();
-            mock.waitFor(10, TimeUnit.SECONDS);
         }
     }
 

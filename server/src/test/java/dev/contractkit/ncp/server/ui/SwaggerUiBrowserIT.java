@@ -2,14 +2,11 @@ package dev.contractkit.ncp.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contractkit.ncp.testsupport.PackagedMock;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -25,41 +22,12 @@ class SwaggerUiBrowserIT {
     @Test
     void tryItOutWorksWithTheDefaultsInARealBrowser() throws Exception {
         assertThat(run(BROWSER_TEST, null, null, "npm", "ci", "--no-audit", "--no-fund")).as("npm ci").isZero();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile("ncp-swagger-ui", ".log");
-        Process mock = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            String url = "http://localhost:" + port;
-            awaitReady(url, mock, log);
+        try (PackagedMock mock = PackagedMock.start(Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")),
+                List.of(), Map.of())) {
             Path screenshot = Path.of("target/swagger-ui-regenerate.png").toAbsolutePath();
-            assertThat(run(BROWSER_TEST, url, screenshot, "npm", "test")).as("the browser test, output above").isZero();
+            // localhost, as a developer types it: the page's origin must be the one the mock serves
+            assertThat(run(BROWSER_TEST, "http://localhost:" + mock.port(), screenshot, "npm", "test")).as("the browser test, output above").isZero();
             assertThat(screenshot).exists();
-        } finally {
-            mock.destroy();
-            mock.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void awaitReady(String url, Process mock, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                if (!mock.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the mock did not start: " + Files.readString(log));
-                }
-                Thread.sleep(100);
-            }
         }
     }
 
