@@ -53,8 +53,8 @@ abstract class ApiCall implements Callable<Integer> {
             credentials = NcpClientCredentials.fromConfig(ConfigProvider.getConfig());
         } catch (IllegalStateException missing) {
             err.println(missing.getMessage());
-            err.println("Set NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY (for the mock: MOCKACCESSKEY0000001 and "
-                    + "MOCKSECRETKEY000000000000000000000000001), then run again. See '" + spec.qualifiedName() + " --help'.");
+            err.println("For the mock: MOCKACCESSKEY0000001 and MOCKSECRETKEY000000000000000000000000001. See '"
+                    + spec.qualifiedName() + " --help'.");
             return NO_CREDENTIALS;
         }
         try {

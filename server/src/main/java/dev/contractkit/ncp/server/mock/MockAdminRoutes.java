@@ -22,7 +22,7 @@ public class MockAdminRoutes {
     void reset(RoutingContext context) {
         state.reset().subscribe().with(
                 keys -> context.response().putHeader("Content-Type", "application/json").end("{\"seededApiKeys\":" + keys + "}"),
-                failure -> context.response().setStatusCode(503).putHeader("Content-Type", "application/json")
-                        .end(NcpErrors.json(mapper, NcpErrorCode.ENDPOINT_ERROR, "The key store is unavailable: " + failure.getMessage())));
+                failure -> NcpErrors.send(context.response(), 503, NcpErrorCode.ENDPOINT_ERROR,
+                        NcpErrors.json(mapper, NcpErrorCode.ENDPOINT_ERROR, "The key store is unavailable: " + failure.getMessage())));
     }
 }

@@ -42,7 +42,7 @@ public class ProviderStateRoutes {
         try {
             change = body == null || body.length() == 0 ? Map.of() : mapper.readValue(body.getBytes(), new TypeReference<Map<String, Object>>() { });
         } catch (IOException notJson) {
-            answer(context, 400, NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST, "The state change must be a JSON object."));
+            refuse(context, "The state change must be a JSON object.");
             return;
         }
         List<ProviderStates.State> states = ProviderStates.fromBody(change).stream()
@@ -55,7 +55,7 @@ public class ProviderStateRoutes {
             return;
         }
         if (!action.equals("setup")) {
-            answer(context, 400, NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST, "action must be setup or teardown, not '" + action + "'."));
+            refuse(context, "action must be setup or teardown, not '" + action + "'.");
             return;
         }
         // an interaction with no state: verifiers still call, and it starts from the seed like any other
@@ -65,15 +65,22 @@ public class ProviderStateRoutes {
                         LOG.debugf("provider states set up: %s", states);
                         answer(context, 200, "{}");
                     },
-                    failure -> answer(context, failure instanceof StoreUnavailableException ? 503 : 500, NcpErrors.json(mapper,
-                            failure instanceof StoreUnavailableException ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR,
-                            "The provider state could not be set up: " + failure.getMessage())));
+                    failure -> fail(context, failure instanceof StoreUnavailableException ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR,
+                            "The provider state could not be set up: " + failure.getMessage()));
         } catch (ProviderStates.UnknownStateException unknown) {
-            answer(context, 400, NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST, unknown.getMessage()));
+            refuse(context, unknown.getMessage());
         }
     }
 
     private static void answer(RoutingContext context, int status, String json) {
         context.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
+    }
+
+    private void refuse(RoutingContext context, String details) {
+        fail(context, NcpErrorCode.BAD_REQUEST, details);
+    }
+
+    private void fail(RoutingContext context, NcpErrorCode code, String details) {
+        NcpErrors.send(context.response(), code.status(), code, NcpErrors.json(mapper, code, details));
     }
 }

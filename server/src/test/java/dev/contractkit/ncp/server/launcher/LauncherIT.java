@@ -3,14 +3,10 @@ package dev.contractkit.ncp.server.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.signature.NcpCredentials;
-import dev.contractkit.ncp.signature.NcpHeaders;
-import dev.contractkit.ncp.signature.NcpSigner;
+import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,17 +63,10 @@ class LauncherIT {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Process mock = builder.start();
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            String path = "/api/v1/api-keys/seedweb001";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (true) {
-                String timestamp = Long.toString(System.currentTimeMillis());
                 try {
-                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                            .header(NcpHeaders.TIMESTAMP, timestamp)
-                            .header(NcpHeaders.ACCESS_KEY, CREDENTIALS.accessKey())
-                            .header(NcpHeaders.SIGNATURE, new NcpSigner(CREDENTIALS).sign("GET", path, timestamp))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> answer = SignedHttp.send("http://127.0.0.1:" + port, CREDENTIALS, "GET", "/api/v1/api-keys/seedweb001", null);
                     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
                     return log;
                 } catch (IOException notYet) {

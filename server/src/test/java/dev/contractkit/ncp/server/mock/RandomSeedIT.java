@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.ncp.signature.NcpCredentials;
-import dev.contractkit.ncp.signature.NcpHeaders;
-import dev.contractkit.ncp.signature.NcpSigner;
 import dev.contractkit.ncp.testsupport.PackagedMock;
+import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,16 +55,7 @@ class RandomSeedIT {
     }
 
     private static JsonNode call(String base, String method, String path, String body) throws Exception {
-        String timestamp = Long.toString(System.currentTimeMillis());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header(NcpHeaders.TIMESTAMP, timestamp)
-                .header(NcpHeaders.ACCESS_KEY, DEFAULT.accessKey())
-                .header(NcpHeaders.SIGNATURE, new NcpSigner(DEFAULT).sign(method, path, timestamp))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        JsonNode answer = JSON.readTree(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode answer = JSON.readTree(SignedHttp.send(base, DEFAULT, method, path, body).body());
         withoutModTime(answer);
         return answer;
     }

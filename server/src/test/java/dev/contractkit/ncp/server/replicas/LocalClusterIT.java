@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.signature.NcpCredentials;
-import dev.contractkit.ncp.signature.NcpHeaders;
-import dev.contractkit.ncp.signature.NcpSigner;
+import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -100,18 +99,8 @@ class LocalClusterIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String wrongSecret) throws Exception {
-        String timestamp = Long.toString(System.currentTimeMillis());
         NcpCredentials signing = wrongSecret == null ? DEFAULT : new NcpCredentials(DEFAULT.accessKey(), wrongSecret);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + path))
-                .timeout(Duration.ofSeconds(10))
-                .header(NcpHeaders.TIMESTAMP, timestamp)
-                .header(NcpHeaders.ACCESS_KEY, signing.accessKey())
-                .header(NcpHeaders.SIGNATURE, new NcpSigner(signing).sign(method, path, timestamp))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return SignedHttp.send("http://127.0.0.1:" + nginxPort, signing, method, path, body);
     }
 
     private static int script(String command) throws IOException, InterruptedException {

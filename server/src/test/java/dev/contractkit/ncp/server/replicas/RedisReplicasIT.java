@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.testsupport.RedisServer;
+import dev.contractkit.ncp.testsupport.SignedHttp;
 import dev.contractkit.ncp.signature.NcpCredentials;
-import dev.contractkit.ncp.signature.NcpHeaders;
-import dev.contractkit.ncp.signature.NcpSigner;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -333,17 +332,7 @@ class RedisReplicasIT {
         }
 
         HttpResponse<String> send(String method, String pathAndQuery, String body) throws IOException, InterruptedException {
-            String timestamp = Long.toString(System.currentTimeMillis());
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                    .timeout(Duration.ofSeconds(10))
-                    .header(NcpHeaders.TIMESTAMP, timestamp)
-                    .header(NcpHeaders.ACCESS_KEY, TENANT.accessKey())
-                    .header(NcpHeaders.SIGNATURE, new NcpSigner(TENANT).sign(method, pathAndQuery, timestamp))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return SignedHttp.send("http://127.0.0.1:" + port, TENANT, method, pathAndQuery, body);
         }
 
         JsonNode json(String method, String pathAndQuery, String body, int expectedStatus) throws IOException, InterruptedException {
