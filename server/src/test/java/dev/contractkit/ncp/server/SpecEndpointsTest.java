@@ -34,6 +34,31 @@ class SpecEndpointsTest {
     }
 
     @Test
+    void servesTheYamlByteForByteButForTheMockServerEntry() throws Exception {
+        String written;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/ncp-openapi/ncp-apigw-apikeys.yaml")) {
+            written = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String served = given().get("/q/openapi").then().statusCode(200)
+                .header("Content-Type", containsString("application/yaml")).extract().asString();
+        String entry = "  - url: /api/v1\n    description: This mock, where this page is served from (the default of Try it out)\n";
+        assertThat(served).contains("servers:\n" + entry + "  - url: https://apigateway.apigw.ntruss.com/api/v1");
+        assertThat(served.replace(entry, "")).isEqualTo(written);
+        assertThat(given().get("/q/openapi.yaml").then().statusCode(200).extract().asString()).isEqualTo(served);
+    }
+
+    @Test
+    void servesJsonOnEveryUsualAsk() throws Exception {
+        String byParam = given().queryParam("format", "JSON").get("/q/openapi").then().statusCode(200)
+                .header("Content-Type", containsString("application/json")).extract().asString();
+        String byAccept = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String byPath = given().get("/q/openapi.json").then().statusCode(200).extract().asString();
+        assertThat(byAccept).isEqualTo(byParam);
+        assertThat(byPath).isEqualTo(byParam);
+        assertThat(new ObjectMapper().readTree(byParam).at("/paths").has("/api-keys/{api-key-id}")).isTrue();
+    }
+
+    @Test
     void servesSwaggerUi() {
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }

@@ -1,6 +1,5 @@
 package dev.contractkit.ncp.server.mock;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
@@ -112,7 +111,7 @@ public class MockState {
             if (in == null) {
                 throw new IllegalStateException("the built-in seed " + BUILT_IN_SEED + " is missing");
             }
-            List<SeedKey> keys = mapper.readValue(in, new TypeReference<List<SeedKey>>() { });
+            List<SeedKey> keys = SeedKey.listFrom(mapper.readTree(in));
             keys.forEach(MockState::check);
             return List.copyOf(keys);
         } catch (IOException e) {

@@ -1,0 +1,26 @@
+-- wrk script: the signed call (as in signed.lua), stopped once N answers have come back (BENCH_COUNT,
+-- default 10000; run with -t1 so the count is the whole run's). Prints how many answers were not 2xx.
+wrk.method = os.getenv("BENCH_METHOD")
+wrk.path = os.getenv("BENCH_PATH")
+wrk.headers["x-ncp-apigw-timestamp"] = os.getenv("BENCH_TS")
+wrk.headers["x-ncp-iam-access-key"] = os.getenv("BENCH_AK")
+wrk.headers["x-ncp-apigw-signature-v2"] = os.getenv("BENCH_SIG")
+if wrk.method == "PATCH" then
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.body = '{"keyType": "PRIMARY"}'
+end
+
+local limit = tonumber(os.getenv("BENCH_COUNT") or "10000")
+local answered = 0
+local bad = 0
+
+function response(status, headers, body)
+  answered = answered + 1
+  if status < 200 or status > 299 then bad = bad + 1 end
+  if answered == limit then
+    -- wrk itself only ends at -d; the benchmark reads this line and stops it
+    io.write(string.format("RESULT answered=%d non2xx=%d\n", answered, bad))
+    io.flush()
+    wrk.thread:stop()
+  end
+end
