@@ -26,6 +26,14 @@ public class NcpExceptionMappers {
         return NcpErrors.response(failure.code(), failure.status(), failure.details());
     }
 
+    /** Unknown key, product, stage or usage plan, or no subscription: 404 "300"; a blocked subscription: 403 "230". */
+    @ServerExceptionMapper
+    public Response subscriptionRefused(dev.contractkit.ncp.server.subscription.SubscriptionRefusedException failure) {
+        NcpErrorCode code = failure.reason() == dev.contractkit.ncp.server.subscription.SubscriptionRefusedException.Reason.BLOCKED
+                ? NcpErrorCode.FORBIDDEN : NcpErrorCode.NOT_FOUND;
+        return NcpErrors.response(code, failure.getMessage());
+    }
+
     @ServerExceptionMapper
     public Response invalidInput(ConstraintViolationException failure) {
         return NcpErrors.response(NcpErrorCode.BAD_REQUEST, ConstraintViolationDetails.describe(failure.getConstraintViolations()));

@@ -1,6 +1,9 @@
 package dev.contractkit.ncp.server.mock;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.subscription.CatalogSeed;
+import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.auth.Tenants;
@@ -28,6 +31,7 @@ import java.util.List;
 @ApplicationScoped
 public class MockState {
     private static final String BUILT_IN_SEED = "/seed/api-keys.json";
+    private static final String BUILT_IN_PRODUCTS = "/seed/products.json";
     private static final Logger LOG = Logger.getLogger(MockState.class);
 
     private final ApiKeyStore store;
@@ -39,14 +43,28 @@ public class MockState {
 
     private final Vertx vertx;
 
+    private final ProductCatalog catalog;
+
     public MockState(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config, Vertx vertx,
-            KeyValueGenerator generator) {
+            KeyValueGenerator generator, ProductCatalog catalog) {
+        this.catalog = catalog;
         this.store = store;
         this.generator = generator;
         this.tenants = tenants;
         this.clock = clock;
         this.vertx = vertx;
-        this.seed = readSeed(mapper, config.seedFile().map(Path::of).orElse(null));
+        Path file = config.seedFile().map(Path::of).orElse(null);
+        JsonNode root = readJson(mapper, file, BUILT_IN_SEED);
+        // a seed file is a JSON array of keys, or an object {"apiKeys": [...], "products": [...]}
+        JsonNode keys = root.isObject() ? root.path("apiKeys") : root;
+        JsonNode products = root.isObject() && root.has("products") ? root.get("products") : readJson(mapper, null, BUILT_IN_PRODUCTS);
+        try {
+            this.seed = List.copyOf(SeedKey.listFrom(keys));
+            this.seed.forEach(MockState::check);
+            catalog.seed(CatalogSeed.products(products));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the seed file " + (file != null ? file : BUILT_IN_SEED) + " is wrong: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -74,6 +92,7 @@ public class MockState {
 
     /** Forgets every change and every key of every tenant, then seeds the configured tenants again. Answers how many keys. */
     public Uni<Integer> reset() {
+        catalog.reset();
         Map<String, List<StoredApiKey>> seedByTenant = new LinkedHashMap<>();
         tenants.configured().forEach(tenant -> seedByTenant.put(tenant.tenantId(), seedKeys(tenant)));
         return store.reset(seedByTenant);
@@ -106,16 +125,14 @@ public class MockState {
                 0);
     }
 
-    private static List<SeedKey> readSeed(ObjectMapper mapper, Path file) {
-        try (InputStream in = file != null ? Files.newInputStream(file) : MockState.class.getResourceAsStream(BUILT_IN_SEED)) {
+    private static JsonNode readJson(ObjectMapper mapper, Path file, String builtIn) {
+        try (InputStream in = file != null ? Files.newInputStream(file) : MockState.class.getResourceAsStream(builtIn)) {
             if (in == null) {
-                throw new IllegalStateException("the built-in seed " + BUILT_IN_SEED + " is missing");
+                throw new IllegalStateException("the built-in seed " + builtIn + " is missing");
             }
-            List<SeedKey> keys = SeedKey.listFrom(mapper.readTree(in));
-            keys.forEach(MockState::check);
-            return List.copyOf(keys);
+            return mapper.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the seed file " + (file != null ? file : BUILT_IN_SEED), e);
+            throw new UncheckedIOException("cannot read the seed file " + (file != null ? file : builtIn), e);
         }
     }
 

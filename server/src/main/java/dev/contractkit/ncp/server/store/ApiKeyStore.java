@@ -46,6 +46,21 @@ public interface ApiKeyStore {
      */
     Uni<Integer> reset(Map<String, List<StoredApiKey>> seedByTenant);
 
+    /** Every subscription of the tenant's keys to products, oldest request first. */
+    Uni<List<StoredSubscription>> subscriptions(String tenantId);
+
+    /**
+     * Writes the subscription of a key to a product in one atomic step, when the key exists and its
+     * subscription is still {@code expected} (null: none): {@code next} replaces it, or (null) removes it.
+     * A caller that gets {@link SubscriptionWrite#CHANGED} read a subscription that has changed since: it
+     * reads again and decides again. Deleting a key removes its subscriptions; a reset removes them all.
+     */
+    Uni<SubscriptionWrite> writeSubscription(String tenantId, String apiKeyId, String productId, StoredSubscription expected,
+            StoredSubscription next);
+
+    /** What {@link #writeSubscription} did. */
+    enum SubscriptionWrite { DONE, KEY_MISSING, CHANGED }
+
     /** Whether the store answers (the readiness check). */
     Uni<Boolean> ping();
 }

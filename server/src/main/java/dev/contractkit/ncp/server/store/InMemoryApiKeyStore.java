@@ -24,6 +24,8 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     private final Map<String, Map<String, StoredApiKey>> keysByTenant = new ConcurrentHashMap<>();
     /** Each seeded tenant's keys as first seeded: what a reset restores. */
     private final Map<String, List<StoredApiKey>> firstSeeds = new ConcurrentHashMap<>();
+    /** Per tenant: "apiKeyId/productId" to the subscription. Written under the store's lock, as are key deletions. */
+    private final Map<String, Map<String, StoredSubscription>> subscriptionsByTenant = new ConcurrentHashMap<>();
     private final AtomicLong creationOrder = new AtomicLong();
     private final KeyValueGenerator generator;
     private final Clock clock;
@@ -82,7 +84,49 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<Boolean> delete(String tenantId, String apiKeyId) {
         Map<String, StoredApiKey> keys = keysByTenant.get(tenantId);
-        return Uni.createFrom().item(keys != null && keys.remove(apiKeyId) != null);
+        if (keys == null) {
+            return Uni.createFrom().item(false);
+        }
+        synchronized (lockOf(tenantId)) {
+            boolean deleted = keys.remove(apiKeyId) != null;
+            Map<String, StoredSubscription> subscriptions = subscriptionsByTenant.get(tenantId);
+            if (deleted && subscriptions != null) {
+                subscriptions.keySet().removeIf(slot -> slot.startsWith(apiKeyId + "/"));
+            }
+            return Uni.createFrom().item(deleted);
+        }
+    }
+
+    @Override
+    public Uni<List<StoredSubscription>> subscriptions(String tenantId) {
+        return Uni.createFrom().item(subscriptionsByTenant.getOrDefault(tenantId, Map.of()).values().stream()
+                .sorted(StoredSubscriptions.OLDEST_FIRST).toList());
+    }
+
+    @Override
+    public Uni<SubscriptionWrite> writeSubscription(String tenantId, String apiKeyId, String productId, StoredSubscription expected,
+            StoredSubscription next) {
+        synchronized (lockOf(tenantId)) {
+            if (!existingKeysOf(tenantId).containsKey(apiKeyId)) {
+                return Uni.createFrom().item(SubscriptionWrite.KEY_MISSING);
+            }
+            Map<String, StoredSubscription> subscriptions = subscriptionsByTenant.computeIfAbsent(tenantId, id -> new ConcurrentHashMap<>());
+            String slot = apiKeyId + "/" + productId;
+            if (!java.util.Objects.equals(subscriptions.get(slot), expected)) {
+                return Uni.createFrom().item(SubscriptionWrite.CHANGED);
+            }
+            if (next == null) {
+                subscriptions.remove(slot);
+            } else {
+                subscriptions.put(slot, next);
+            }
+            return Uni.createFrom().item(SubscriptionWrite.DONE);
+        }
+    }
+
+    /** Subscription writes, key deletions and resets take turns: a subscription never outlives its key. */
+    private Object lockOf(String tenantId) {
+        return this;
     }
 
     @Override
@@ -103,6 +147,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public synchronized Uni<Integer> reset(Map<String, List<StoredApiKey>> seedByTenant) {
         keysByTenant.clear();
+        subscriptionsByTenant.clear();
         firstSeeds.keySet().retainAll(seedByTenant.keySet());
         Instant now = now();
         int seeded = 0;

@@ -3,6 +3,7 @@ package dev.contractkit.ncp.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.generated.model.KeyType;
+import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -35,6 +36,7 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>{@code keys}: a hash, key id to the key as JSON (without its list position);</li>
  *   <li>{@code order}: a sorted set of key ids scored by creation order, from the counter {@code seq};</li>
+ *   <li>{@code subscriptions}: a hash, "keyId/productId" to the subscription as JSON;</li>
  *   <li>{@code seeded}: set once the tenant was seeded; {@code seed}: the list of the keys of that first
  *       seeding, which every reset restores, whichever replica resets.</li>
  * </ul>
@@ -92,10 +94,28 @@ public class RedisApiKeyStore implements ApiKeyStore {
             redis.call('HSET', KEYS[1], ARGV[1], out)
             return out
             """);
+    /** Deletes a key with its subscriptions. */
     private static final Script DELETE = new Script("""
             local n = redis.call('HDEL', KEYS[1], ARGV[1])
-            if n == 1 then redis.call('ZREM', KEYS[2], ARGV[1]) end
+            if n == 1 then
+              redis.call('ZREM', KEYS[2], ARGV[1])
+              local prefix = ARGV[1] .. '/'
+              for _, field in ipairs(redis.call('HKEYS', KEYS[6])) do
+                if string.sub(field, 1, #prefix) == prefix then redis.call('HDEL', KEYS[6], field) end
+              end
+            end
             return n
+            """);
+    /**
+     * ARGV: key id, "keyId/productId", the subscription as last read ('' for none), the new one ('' removes it).
+     * Answers -1 when the key is gone, 0 when the subscription changed since it was read, 1 when written.
+     */
+    private static final Script WRITE_SUBSCRIPTION = new Script("""
+            if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return -1 end
+            local current = redis.call('HGET', KEYS[6], ARGV[2])
+            if (current or '') ~= ARGV[3] then return 0 end
+            if ARGV[4] == '' then redis.call('HDEL', KEYS[6], ARGV[2]) else redis.call('HSET', KEYS[6], ARGV[2], ARGV[4]) end
+            return 1
             """);
     private static final Script PUT = new Script("""
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
@@ -120,7 +140,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
      * Forgets the tenant's keys and restores its seed, with the reset time as modTime.
      */
     private static final Script RESET_TENANT = new Script("""
-            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+            redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[6])
             if redis.call('EXISTS', KEYS[5]) == 0 then
               for i = 2, #ARGV, 2 do redis.call('RPUSH', KEYS[5], ARGV[i + 1]) end
             end
@@ -135,7 +155,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
             return #seed
             """);
     private static final Script FORGET_TENANT = new Script("""
-            return redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
+            return redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
             """);
 
     private final Redis redis;
@@ -275,6 +295,28 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public Uni<List<StoredSubscription>> subscriptions(String tenantId) {
+        return send(Request.cmd(Command.HVALS).arg(key(tenantId, "subscriptions"))).map(answer -> {
+            List<StoredSubscription> all = new ArrayList<>(answer.size());
+            answer.forEach(value -> all.add(subscriptionFromJson(value.toString())));
+            all.sort(StoredSubscriptions.OLDEST_FIRST);
+            return all;
+        });
+    }
+
+    @Override
+    public Uni<SubscriptionWrite> writeSubscription(String tenantId, String apiKeyId, String productId, StoredSubscription expected,
+            StoredSubscription next) {
+        return eval(WRITE_SUBSCRIPTION, tenantId, apiKeyId, apiKeyId + "/" + productId,
+                expected == null ? "" : toJson(expected), next == null ? "" : toJson(next))
+                .map(answer -> switch (answer.toInteger()) {
+                    case -1 -> SubscriptionWrite.KEY_MISSING;
+                    case 0 -> SubscriptionWrite.CHANGED;
+                    default -> SubscriptionWrite.DONE;
+                });
+    }
+
+    @Override
     public Uni<Boolean> ping() {
         return send(Request.cmd(Command.PING)).map(answer -> "PONG".equals(answer.toString()))
                 .onFailure().recoverWithItem(false);
@@ -286,9 +328,10 @@ public class RedisApiKeyStore implements ApiKeyStore {
         return send(Request.cmd(Command.SADD).arg(TENANTS).arg(tenantId)).replaceWithVoid();
     }
 
-    /** Runs a script on the tenant's five keys: by its SHA1 when Redis knows it, else with its text. */
+    /** Runs a script on the tenant's six keys: by its SHA1 when Redis knows it, else with its text. */
     private Uni<Response> eval(Script script, String tenantId, String... args) {
-        String[] keys = {key(tenantId, "keys"), key(tenantId, "order"), key(tenantId, "seq"), key(tenantId, "seeded"), key(tenantId, "seed")};
+        String[] keys = {key(tenantId, "keys"), key(tenantId, "order"), key(tenantId, "seq"), key(tenantId, "seeded"), key(tenantId, "seed"),
+            key(tenantId, "subscriptions")};
         return send(script.request(Command.EVALSHA, script.sha1, keys, args))
                 .onFailure(RedisApiKeyStore::isNoScript).recoverWithUni(() -> send(script.request(Command.EVAL, script.text, keys, args)));
     }
@@ -412,6 +455,31 @@ public class RedisApiKeyStore implements ApiKeyStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a key as JSON", e);
         }
+    }
+
+    private String toJson(StoredSubscription subscription) {
+        try {
+            return json.writeValueAsString(new SubscriptionJson(subscription.apiKeyId(), subscription.productId(),
+                    subscription.status().name(), subscription.regTime().toString(), subscription.modTime().toString(),
+                    new java.util.TreeMap<>(subscription.usagePlans())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a subscription as JSON", e);
+        }
+    }
+
+    private StoredSubscription subscriptionFromJson(String text) {
+        try {
+            SubscriptionJson s = json.readValue(text, SubscriptionJson.class);
+            return new StoredSubscription(s.apiKeyId(), s.productId(), SubscriptionStatus.valueOf(s.status()), Instant.parse(s.regTime()),
+                    Instant.parse(s.modTime()), s.usagePlans());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored subscription is not the JSON this store writes", e);
+        }
+    }
+
+    /** A subscription as stored: fields in a fixed order and plans sorted, so equal subscriptions are equal strings. */
+    private record SubscriptionJson(String apiKeyId, String productId, String status, String regTime, String modTime,
+            java.util.TreeMap<String, String> usagePlans) {
     }
 
     private StoredApiKey fromJson(String text) {

@@ -1,0 +1,40 @@
+package dev.contractkit.ncp.server.store;
+
+import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One API key's subscription to one product, as the store keeps it: its status, when it was requested
+ * ({@code regTime}) and changed last ({@code modTime}), and the usage plan chosen on each stage (stage id to
+ * usage plan id; a stage not in the map has its default plan). Immutable; equal values mean an unchanged
+ * subscription, which is what {@link ApiKeyStore#writeSubscription} compares.
+ */
+public record StoredSubscription(String apiKeyId, String productId, SubscriptionStatus status, Instant regTime, Instant modTime,
+        Map<String, String> usagePlans) {
+
+    public StoredSubscription {
+        usagePlans = java.util.Collections.unmodifiableMap(new TreeMap<>(usagePlans));
+    }
+
+    public StoredSubscription withStatus(SubscriptionStatus next, Instant at) {
+        return new StoredSubscription(apiKeyId, productId, next, regTime, at, usagePlans);
+    }
+
+    /** A new request after a rejection: requested again now, with the usage plans it had. */
+    public StoredSubscription requestedAgain(SubscriptionStatus next, Instant at) {
+        return new StoredSubscription(apiKeyId, productId, next, at, at, usagePlans);
+    }
+
+    /** With the usage plan of a stage set, or (null) back to the stage's default. */
+    public StoredSubscription withUsagePlan(String stageId, String usagePlanId, Instant at) {
+        Map<String, String> plans = new TreeMap<>(usagePlans);
+        if (usagePlanId == null) {
+            plans.remove(stageId);
+        } else {
+            plans.put(stageId, usagePlanId);
+        }
+        return new StoredSubscription(apiKeyId, productId, status, regTime, at, plans);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.contractkit.ncp.server.subscription;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The products every tenant sees: the seed's (the same on every replica, read from the same seed file),
+ * plus any a provider state added for one tenant, until the next reset. Products are not changed through
+ * the API (NCP's product calls are outside this contract), so they need no shared store.
+ */
+@ApplicationScoped
+public class ProductCatalog {
+    private volatile List<CatalogProduct> seed = List.of();
+    private final Map<String, Map<String, CatalogProduct>> addedByTenant = new ConcurrentHashMap<>();
+
+    /** The seed's products, in seed order; product IDs must be unique. */
+    public void seed(List<CatalogProduct> products) {
+        Map<String, CatalogProduct> unique = new LinkedHashMap<>();
+        for (CatalogProduct product : products) {
+            if (unique.put(product.productId(), product) != null) {
+                throw new IllegalArgumentException("the seed has two products with the ID " + product.productId());
+            }
+        }
+        seed = List.copyOf(unique.values());
+    }
+
+    /** The tenant's products: the seed's, then those added for it, in the order added. */
+    public List<CatalogProduct> products(String tenantId) {
+        Map<String, CatalogProduct> added = addedByTenant.getOrDefault(tenantId, Map.of());
+        if (added.isEmpty()) {
+            return seed;
+        }
+        List<CatalogProduct> all = new ArrayList<>();
+        seed.stream().filter(product -> !added.containsKey(product.productId())).forEach(all::add);
+        all.addAll(added.values());
+        return all;
+    }
+
+    public Optional<CatalogProduct> find(String tenantId, String productId) {
+        CatalogProduct added = addedByTenant.getOrDefault(tenantId, Map.of()).get(productId);
+        if (added != null) {
+            return Optional.of(added);
+        }
+        return seed.stream().filter(product -> product.productId().equals(productId)).findFirst();
+    }
+
+    /** Adds (or replaces) a product of one tenant: for test set-up (provider states). */
+    public void put(String tenantId, CatalogProduct product) {
+        addedByTenant.computeIfAbsent(tenantId, id -> java.util.Collections.synchronizedMap(new LinkedHashMap<>())).put(product.productId(), product);
+    }
+
+    /** Back to the seed's products. */
+    public void reset() {
+        addedByTenant.clear();
+    }
+}
