@@ -11,6 +11,7 @@ public final class NcpEnvelope {
     private static final Map<String, String> MESSAGES = Map.of(
             "100", "Bad Request Exception",
             "200", "Authentication Failed",
+            "230", "Forbidden",
             "300", "Not Found Exception",
             "410", "Throttle Limited",
             "430", "Request Entity Too Large",

@@ -1,7 +1,12 @@
 package dev.contractkit.ncp.server.mock;
 
 import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
+import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.subscription.CatalogProduct;
+import dev.contractkit.ncp.server.subscription.ProductCatalog;
+import dev.contractkit.ncp.server.subscription.Subscriptions;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +31,19 @@ public class ProviderStates {
     public static final String NO_KEY = "no API key exists";
     /** No params: the interaction's request must be refused with 401 "200", whatever it carries. */
     public static final String BAD_SIGNATURE = "the request signature is wrong";
-    public static final List<String> KNOWN = List.of(KEY_EXISTS, NO_KEY, BAD_SIGNATURE);
+    /**
+     * Params: {@code productId} (required), {@code subscriptionCode} ({@code PUBLIC} or {@code PROTECTED}, default
+     * {@code PUBLIC}), {@code productName}, {@code apiId}, {@code stageId}, {@code usagePlanId} (the product's one API,
+     * stage and usage plan; defaults {@code pactapi001}, {@code pactstage1}, {@code pactplan01}).
+     */
+    public static final String PRODUCT_EXISTS = "a product exists";
+    /**
+     * Params: {@code apiKeyId} and {@code productId} (required), {@code status} (any subscription status, default
+     * {@code ACCEPTED}). The key is made (as by {@link #KEY_EXISTS}) and the product too (as by {@link #PRODUCT_EXISTS})
+     * when they are not there.
+     */
+    public static final String KEY_SUBSCRIBED = "an API key is subscribed to a product";
+    public static final List<String> KNOWN = List.of(KEY_EXISTS, NO_KEY, BAD_SIGNATURE, PRODUCT_EXISTS, KEY_SUBSCRIBED);
 
     private final ApiKeyStore store;
     private final MockState mockState;
@@ -36,8 +53,14 @@ public class ProviderStates {
     /** True once an API request came after the last set-up: the next set-up belongs to a new interaction. */
     private volatile boolean interactionRan = true;
 
-    public ProviderStates(ApiKeyStore store, MockState mockState, Clock clock, KeyValueGenerator generator) {
+    private final ProductCatalog catalog;
+    private final Subscriptions subscriptions;
+
+    public ProviderStates(ApiKeyStore store, MockState mockState, Clock clock, KeyValueGenerator generator, ProductCatalog catalog,
+            Subscriptions subscriptions) {
         this.store = store;
+        this.catalog = catalog;
+        this.subscriptions = subscriptions;
         this.generator = generator;
         this.mockState = mockState;
         this.clock = clock;
@@ -108,6 +131,21 @@ public class ProviderStates {
                 nextRequestRefused.set(true);
                 yield Uni.createFrom().voidItem();
             }
+            case PRODUCT_EXISTS -> {
+                catalog.put(tenant.tenantId(), productFrom(state.params()));
+                yield Uni.createFrom().voidItem();
+            }
+            case KEY_SUBSCRIBED -> {
+                String apiKeyId = text(state.params(), "apiKeyId", null);
+                String productId = text(state.params(), "productId", null);
+                if (catalog.find(tenant.tenantId(), productId).isEmpty()) {
+                    catalog.put(tenant.tenantId(), productFrom(state.params()));
+                }
+                yield store.find(tenant.tenantId(), apiKeyId)
+                        .chain(found -> found.isPresent() ? Uni.createFrom().voidItem() : store.put(keyFrom(state.params(), tenant)))
+                        .chain(() -> subscriptions.force(tenant.tenantId(), apiKeyId, productId,
+                                SubscriptionStatus.fromValue(text(state.params(), "status", "ACCEPTED"))));
+            }
             default -> throw new IllegalStateException("checked before: " + state.name());
         };
     }
@@ -117,8 +155,25 @@ public class ProviderStates {
             throw new UnknownStateException("Unknown provider state '" + state.name() + "'. Known states: '"
                     + String.join("', '", KNOWN) + "'.");
         }
-        if (!state.name().equals(BAD_SIGNATURE) && text(state.params(), "apiKeyId", "").isBlank()) {
-            throw new UnknownStateException("Provider state '" + state.name() + "' needs the param apiKeyId.");
+        List<String> needed = switch (state.name()) {
+            case BAD_SIGNATURE -> List.of();
+            case PRODUCT_EXISTS -> List.of("productId");
+            case KEY_SUBSCRIBED -> List.of("apiKeyId", "productId");
+            default -> List.of("apiKeyId");
+        };
+        for (String param : needed) {
+            if (text(state.params(), param, "").isBlank()) {
+                throw new UnknownStateException("Provider state '" + state.name() + "' needs the param " + param + ".");
+            }
+        }
+        String code = text(state.params(), "subscriptionCode", "PUBLIC");
+        String status = text(state.params(), "status", "ACCEPTED");
+        if (!code.equals("PUBLIC") && !code.equals("PROTECTED")) {
+            throw new UnknownStateException("Provider state '" + state.name() + "': subscriptionCode must be PUBLIC or PROTECTED.");
+        }
+        if (java.util.Arrays.stream(SubscriptionStatus.values()).noneMatch(known -> known.toString().equals(status))) {
+            throw new UnknownStateException("Provider state '" + state.name() + "': status must be one of "
+                    + java.util.Arrays.toString(SubscriptionStatus.values()) + ".");
         }
     }
 
@@ -135,6 +190,16 @@ public class ProviderStates {
                 clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 StoredApiKey.PUBLIC_DOMAIN,
                 0);
+    }
+
+    private CatalogProduct productFrom(Map<String, Object> params) {
+        String productId = text(params, "productId", null);
+        CatalogProduct.Stage stage = new CatalogProduct.Stage(text(params, "stageId", "pactstage1"), "prod", true,
+                List.of(new CatalogProduct.UsagePlan(text(params, "usagePlanId", "pactplan01"), "Pact plan")));
+        return new CatalogProduct(productId, text(params, "productName", "Pact product " + productId), "Set up by a provider state",
+                SubscriptionCode.fromValue(text(params, "subscriptionCode", "PUBLIC")), true, "pactinvoke",
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                List.of(new CatalogProduct.Api(text(params, "apiId", "pactapi001"), "pact-api", List.of(stage))));
     }
 
     private static String text(Map<String, Object> params, String name, String fallback) {

@@ -134,6 +134,13 @@ public class Subscriptions {
         });
     }
 
+    /** Test set-up (provider states): the key's subscription to the product is {@code status}, whatever it was. */
+    public Uni<Void> force(String tenantId, String apiKeyId, String productId, SubscriptionStatus status) {
+        return change(tenantId, apiKeyId, productId, 1, current -> new Next(true, current
+                .map(subscription -> subscription.withStatus(status, now()))
+                .orElseGet(() -> new StoredSubscription(apiKeyId, productId, status, now(), now(), Map.of()))));
+    }
+
     // ---- look-ups --------------------------------------------------------------------------------------------
 
     /** The keys related to a product (key side's search): by name and status, oldest subscription first. */

@@ -97,9 +97,13 @@ class ContractTestingProfileTest {
 
     @Test
     void anUnknownStateIs400ListingTheKnownOnes() {
-        Response unknown = stateChange("{\"state\": \"a product exists\", \"params\": {}, \"action\": \"setup\"}");
+        Response unknown = stateChange("{\"state\": \"a product is on sale\", \"params\": {}, \"action\": \"setup\"}");
         String details = assertEnvelope(unknown, 400, "100");
-        assertThat(details).contains("a product exists", "an API key exists", "no API key exists", "the request signature is wrong");
+        assertThat(details).contains("a product is on sale", "an API key exists", "no API key exists", "the request signature is wrong",
+                "a product exists", "an API key is subscribed to a product");
+        assertThat(assertEnvelope(stateChange("{\"state\": \"a product exists\", \"params\": {}}"), 400, "100")).contains("productId");
+        assertThat(assertEnvelope(stateChange("{\"state\": \"an API key is subscribed to a product\", "
+                + "\"params\": {\"apiKeyId\": \"k\", \"productId\": \"p\", \"status\": \"MAYBE\"}}"), 400, "100")).contains("status");
         assertEnvelope(stateChange("{\"state\": \"an API key exists\", \"params\": {}}"), 400, "100");
         assertEnvelope(stateChange("not json"), 400, "100");
         assertEnvelope(stateChange("{\"state\": \"an API key exists\", \"action\": \"explode\"}"), 400, "100");

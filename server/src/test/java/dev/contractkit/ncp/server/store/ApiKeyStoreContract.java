@@ -198,4 +198,88 @@ abstract class ApiKeyStoreContract {
         return new StoredApiKey(id, tenant, name, "", new KeyValueGenerator().keyValue(), new KeyValueGenerator().keyValue(),
                 "seed", true, NOW.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), StoredApiKey.PUBLIC_DOMAIN, 0);
     }
+
+    // ---- subscriptions ---------------------------------------------------------------------------------------
+
+    private static StoredSubscription subscription(String keyId, String productId, dev.contractkit.ncp.server.generated.model.SubscriptionStatus status,
+            String regTime) {
+        Instant at = Instant.parse(regTime);
+        return new StoredSubscription(keyId, productId, status, at, at, Map.of());
+    }
+
+    @Test
+    void writesSubscriptionsOnlyOverWhatWasReadAndAnswersThemOldestFirst() {
+        StoredApiKey key = create("t1", "k");
+        StoredSubscription requested = subscription(key.apiKeyId(), "prodprt002",
+                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.REQUEST, "2024-05-08T00:00:02Z");
+        StoredSubscription accepted = subscription(key.apiKeyId(), "prodpub001",
+                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
+        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, requested))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
+        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
+        assertThat(await(store().subscriptions("t1"))).containsExactly(accepted, requested);
+
+        // a writer that read "none" comes too late: it must read again
+        StoredSubscription other = requested.withStatus(dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, NOW);
+        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, other))).isEqualTo(ApiKeyStore.SubscriptionWrite.CHANGED);
+        StoredSubscription planned = requested.withUsagePlan("stgpayprd1", "planpaygld", NOW);
+        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", requested, planned))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
+        assertThat(await(store().subscriptions("t1"))).containsExactly(accepted, planned);
+        assertThat(await(store().subscriptions("t1")).get(1).usagePlans()).containsEntry("stgpayprd1", "planpaygld");
+
+        // removal, again only over what was read
+        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", requested, null))).isEqualTo(ApiKeyStore.SubscriptionWrite.CHANGED);
+        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", planned, null))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
+        assertThat(await(store().subscriptions("t1"))).containsExactly(accepted);
+        assertThat(await(store().subscriptions("t2"))).isEmpty();
+    }
+
+    @Test
+    void subscriptionsNeedAnExistingKeyOfTheTenantAndDieWithIt() {
+        StoredApiKey key = create("t1", "k");
+        StoredApiKey kept = create("t1", "kept");
+        StoredSubscription sub = subscription(key.apiKeyId(), "prodpub001",
+                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
+        StoredSubscription keptSub = subscription(kept.apiKeyId(), "prodpub001",
+                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:02Z");
+        assertThat(await(store().writeSubscription("t2", key.apiKeyId(), "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
+        assertThat(await(store().writeSubscription("t1", "nokey00000", "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
+        await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, sub));
+        await(store().writeSubscription("t1", kept.apiKeyId(), "prodpub001", null, keptSub));
+
+        assertThat(await(store().delete("t1", key.apiKeyId()))).isTrue();
+        assertThat(await(store().subscriptions("t1"))).containsExactly(keptSub);
+        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
+
+        await(store().reset(Map.of("t1", List.of())));
+        assertThat(await(store().subscriptions("t1"))).isEmpty();
+    }
+
+    @Test
+    void concurrentSubscriptionWritersNeverBothWin() throws Exception {
+        StoredApiKey key = create("t1", "k");
+        StoredSubscription first = subscription(key.apiKeyId(), "prodprt002",
+                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.REQUEST, "2024-05-08T00:00:01Z");
+        await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, first));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ApiKeyStore.SubscriptionWrite>> answers = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 16; i++) {
+                StoredSubscription next = first.withUsagePlan("stage" + i, "plan", NOW);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", first, next));
+                }));
+            }
+            start.countDown();
+            int done = 0;
+            for (Future<ApiKeyStore.SubscriptionWrite> answer : answers) {
+                done += answer.get() == ApiKeyStore.SubscriptionWrite.DONE ? 1 : 0;
+            }
+            assertThat(done).isEqualTo(1);
+            assertThat(await(store().subscriptions("t1")).get(0).usagePlans()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
