@@ -42,8 +42,15 @@ abstract class ApiCall implements Callable<Integer> {
             description = "Base URL up to /api/v1 (default: ${DEFAULT-VALUE}; the mock: http://localhost:8080/api/v1)")
     URI endpoint = NcpRegion.PUBLIC.endpoint();
 
-    /** The call itself; answers the response body, or {@code null} when there is none. */
-    abstract Object call(ApiKeysApi api);
+    /** The call itself, on a client builder set up with the endpoint and credentials; answers the body, or {@code null}. */
+    Object call(NcpApiKeysClient.Builder clients) {
+        return call(clients.build());
+    }
+
+    /** An API-key call; answers the response body, or {@code null} when there is none. */
+    Object call(ApiKeysApi api) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " overrides call(Builder)");
+    }
 
     @Override
     public Integer call() {
@@ -58,8 +65,7 @@ abstract class ApiCall implements Callable<Integer> {
             return NO_CREDENTIALS;
         }
         try {
-            ApiKeysApi api = NcpApiKeysClient.builder().endpoint(endpoint).credentials(credentials).build();
-            print(call(api));
+            print(call(NcpApiKeysClient.builder().endpoint(endpoint).credentials(credentials)));
             return OK;
         } catch (NcpApiException error) {
             err.println(describe(error));

@@ -151,9 +151,81 @@ class NcpApiKeysCommandTest {
         assertThat(result.getErrorOutput()).contains("Could not reach");
     }
 
+    @Test
+    void subscribeAndUnsubscribeSendTheProductAndPrintNothing(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(200, "");
+        LaunchResult result = run(launcher, "subscribe", "abcde12345", "--product", "prodpub001");
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(result.getOutput()).isBlank();
+        assertSignedRequest("POST", "/api/v1/api-keys/abcde12345/subscribe");
+        assertThat(json.readTree(stub.lastRequest().body())).isEqualTo(json.readTree("{\"productId\": \"prodpub001\"}"));
+
+        stub.answer(200, "");
+        result = run(launcher, "unsubscribe", "abcde12345", "--product", "prodpub001");
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertSignedRequest("POST", "/api/v1/api-keys/abcde12345/unsubscribe");
+        assertThat(json.readTree(stub.lastRequest().body())).isEqualTo(json.readTree("{\"productId\": \"prodpub001\"}"));
+    }
+
+    @Test
+    void approveAndRejectSendTheDecisionToTheProductSide(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(204, "");
+        assertThat(run(launcher, "approve", "prodprt002", "abcde12345").exitCode()).isZero();
+        assertSignedRequest("PATCH", "/api/v1/products/prodprt002/api-keys/abcde12345");
+        assertThat(json.readTree(stub.lastRequest().body())).isEqualTo(json.readTree("{\"status\": \"ACCEPTED\"}"));
+        stub.answer(204, "");
+        assertThat(run(launcher, "reject", "prodprt002", "abcde12345").exitCode()).isZero();
+        assertThat(json.readTree(stub.lastRequest().body())).isEqualTo(json.readTree("{\"status\": \"REJECTED\"}"));
+        stub.answer(204, "");
+        assertThat(run(launcher, "set-plan", "prodprt002", "abcde12345", "stgpayprd1", "--plan", "planpaygld").exitCode()).isZero();
+        assertSignedRequest("PUT", "/api/v1/products/prodprt002/api-keys/abcde12345/stages/stgpayprd1");
+        assertThat(json.readTree(stub.lastRequest().body())).isEqualTo(json.readTree("{\"usagePlanId\": \"planpaygld\"}"));
+    }
+
+    @Test
+    void theLookUpsSendTheirFiltersAndPrintTheAnswer(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(200, "{\"apiKeyRelateProductDtos\": [{\"productId\": \"prodpub001\", \"status\": \"ACCEPTED\"}], \"total\": 1}");
+        LaunchResult result = run(launcher, "products", "abcde12345", "--limit", "5");
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(json.readTree(result.getOutput()).at("/apiKeyRelateProductDtos/0/status").asText()).isEqualTo("ACCEPTED");
+        assertSignedRequest("GET", "/api/v1/api-keys/abcde12345/products?limit=5");
+
+        stub.answer(200, "{\"apiKeyRelations\": {\"content\": [{\"stageId\": \"stgwthrprd\", \"usagePlanId\": \"planpro001\"}], \"total\": 1}}");
+        result = run(launcher, "subscriptions", "abcde12345", "--product", "prodpub001", "--stage", "stgwthrprd");
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(json.readTree(result.getOutput()).at("/apiKeyRelations/content/0/usagePlanId").asText()).isEqualTo("planpro001");
+        assertSignedRequest("GET", "/api/v1/api-keys/abcde12345/subscription-detail?productId=prodpub001&stageId=stgwthrprd");
+
+        stub.answer(200, "{\"apiKeyPage\": {\"content\": [{\"apiKeyId\": \"abcde12345\", \"status\": \"REQUEST\"}], \"total\": 1}}");
+        result = run(launcher, "product-keys", "prodprt002", "--key-value", "P2", "--status", "REQUEST,ACCEPTED");
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(json.readTree(result.getOutput()).at("/apiKeyPage/content/0/apiKeyId").asText()).isEqualTo("abcde12345");
+        assertSignedRequest("POST", "/api/v1/products/prodprt002/api-keys/search");
+        assertThat(json.readTree(stub.lastRequest().body())).isEqualTo(json.readTree(
+                "{\"apiKeyValue\": \"P2\", \"statusSet\": [\"REQUEST\", \"ACCEPTED\"]}"));
+
+        stub.answer(200, "{\"productPage\": {\"content\": [{\"productId\": \"prodpub001\", \"subscriptionCode\": \"PUBLIC\"}], \"total\": 1}, \"initialCount\": 3}");
+        result = run(launcher, "catalog", "--subscription-code", "PUBLIC", "--name", "Weather");
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(json.readTree(result.getOutput()).at("/initialCount").asInt()).isEqualTo(3);
+        assertSignedRequest("GET", "/api/v1/products?productName=Weather&subscriptionCode=PUBLIC");
+    }
+
+    @Test
+    void aSubscriptionErrorExits1WithTheEnvelope(QuarkusMainLauncher launcher) {
+        stub.answer(403, """
+                {"error": {"errorCode": "230", "message": "Forbidden", "details": "Subscription requests are blocked."}}
+                """);
+        LaunchResult result = run(launcher, "subscribe", "abcde12345", "--product", "prodprt002");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getErrorOutput()).contains("403", "errorCode: 230", "details: Subscription requests are blocked.");
+    }
+
     @ParameterizedTest(name = "bad usage: {0}")
     @ValueSource(strings = {"regenerate abcde12345 --key-type TERTIARY", "regenerate abcde12345", "create",
-        "update abcde12345 --name x", "update abcde12345 --name x --enabled", "get", "list --limit many", "rotate x"})
+        "update abcde12345 --name x", "update abcde12345 --name x --enabled", "get", "list --limit many", "rotate x",
+        "subscribe abcde12345", "unsubscribe abcde12345", "subscriptions abcde12345", "approve prodprt002", "reject",
+        "product-keys prodprt002 --status MAYBE", "catalog --subscription-code SECRET", "products", "set-plan p k"})
     void badUsagePrintsHelpAndExits2(String args, QuarkusMainLauncher launcher) {
         // pointed at the stub, so a command that did send anything would be seen
         LaunchResult result = run(launcher, args.split(" "));
@@ -163,7 +235,8 @@ class NcpApiKeysCommandTest {
     }
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"create", "list", "get", "update", "delete", "regenerate"})
+    @ValueSource(strings = {"create", "list", "get", "update", "delete", "regenerate", "catalog", "products", "subscribe",
+        "unsubscribe", "subscriptions", "approve", "reject", "product-keys", "set-plan"})
     void everyCommandHasHelp(String command, QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch(command, "--help");
         assertThat(result.exitCode()).isZero();
@@ -182,7 +255,7 @@ class NcpApiKeysCommandTest {
     void topLevelHelpListsTheCommands(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("--help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.getOutput()).contains("create", "list", "get", "update", "delete", "regenerate",
-                "3 no credentials", "4 endpoint unreachable", "5 unexpected error");
+        assertThat(result.getOutput()).contains("create", "list", "get", "update", "delete", "regenerate", "catalog", "products",
+                "subscribe", "unsubscribe", "subscriptions", "approve", "reject", "product-keys", "set-plan", "3 no credentials", "4 endpoint unreachable", "5 unexpected error");
     }
 }

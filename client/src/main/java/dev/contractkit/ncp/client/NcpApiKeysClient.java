@@ -1,6 +1,8 @@
 package dev.contractkit.ncp.client;
 
 import dev.contractkit.ncp.client.generated.api.ApiKeysApi;
+import dev.contractkit.ncp.client.generated.api.ProductsApi;
+import dev.contractkit.ncp.client.generated.api.SubscriptionsApi;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import java.net.URI;
 import java.time.Clock;
@@ -10,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Builds a ready, signing {@link ApiKeysApi} without CDI: in plain Java (on RESTEasy classic) or inside
+ * Builds a ready, signing {@link ApiKeysApi} (or {@link SubscriptionsApi}, {@link ProductsApi}) without CDI: in plain Java (on RESTEasy classic) or inside
  * Quarkus (on Quarkus REST Client), whichever MicroProfile REST Client implementation is present.
  *
  * <pre>{@code
@@ -83,7 +85,23 @@ public final class NcpApiKeysClient {
             return this;
         }
 
+        /** The API-key operations. */
         public ApiKeysApi build() {
+            return build(ApiKeysApi.class);
+        }
+
+        /** The subscription operations (key side and product side). */
+        public SubscriptionsApi subscriptions() {
+            return build(SubscriptionsApi.class);
+        }
+
+        /** The product look-ups. */
+        public ProductsApi products() {
+            return build(ProductsApi.class);
+        }
+
+        /** Any generated API interface of this contract, signing and mapping errors like the others. */
+        public <T> T build(Class<T> api) {
             NcpCredentials signingCredentials = credentials != null ? credentials : NcpClientCredentials.fromEnvironment();
             RestClientBuilder builder = RestClientBuilder.newBuilder()
                     .baseUri(endpoint)
@@ -93,7 +111,7 @@ public final class NcpApiKeysClient {
                     .register(new NcpErrorMapper())
                     .register(new NcpJson());
             providers.forEach(builder::register);
-            return builder.build(ApiKeysApi.class);
+            return builder.build(api);
         }
     }
 }
