@@ -14,6 +14,8 @@ public final class ProviderStates {
     public static final String KEY_EXISTS = dev.contractkit.ncp.server.mock.ProviderStates.KEY_EXISTS;
     public static final String NO_KEY = dev.contractkit.ncp.server.mock.ProviderStates.NO_KEY;
     public static final String BAD_SIGNATURE = dev.contractkit.ncp.server.mock.ProviderStates.BAD_SIGNATURE;
+    public static final String PRODUCT_EXISTS = dev.contractkit.ncp.server.mock.ProviderStates.PRODUCT_EXISTS;
+    public static final String KEY_SUBSCRIBED = dev.contractkit.ncp.server.mock.ProviderStates.KEY_SUBSCRIBED;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     /** What a set of states asks of the request itself. */

@@ -108,6 +108,26 @@ class PactDriftTest {
         assertFailsMentioning(result, "errorCode");
     }
 
+    @Test
+    void aSubscriptionStatusTheServerDoesNotAnswerFails() throws IOException {
+        VerificationResult result = verify("list the products of an API key",
+                interaction -> ((ObjectNode) interaction.at("/response/body/apiKeyRelateProductDtos/0")).put("status", "APPROVED"));
+        assertFailsMentioning(result, "APPROVED");
+    }
+
+    @Test
+    void aSubscribeThatExpects204Fails() throws IOException {
+        VerificationResult result = verify("subscribe an API key to a product", interaction -> ((ObjectNode) interaction.get("response")).put("status", 204));
+        assertFailsMentioning(result, "204");
+    }
+
+    @Test
+    void aDecisionOutsideItsEnumFails() throws IOException {
+        VerificationResult result = verify("approve a subscription request",
+                interaction -> ((ObjectNode) interaction.at("/request/body")).put("status", "REQUEST"));
+        assertFailsMentioning(result, "204", "400");
+    }
+
     private static void assertFailsMentioning(VerificationResult result, String... words) {
         assertThat(result).as("verification of the changed pact must fail").isInstanceOf(VerificationResult.Failed.class);
         VerificationResult.Failed failed = (VerificationResult.Failed) result;

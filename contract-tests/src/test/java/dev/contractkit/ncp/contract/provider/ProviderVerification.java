@@ -56,7 +56,8 @@ abstract class ProviderVerification {
      * Pact needs a callback for every state it meets; the set-up itself happens in
      * {@link #verifyInteraction}, where the server's beans are at hand.
      */
-    @State({ProviderStates.KEY_EXISTS, ProviderStates.NO_KEY, ProviderStates.BAD_SIGNATURE})
+    @State({ProviderStates.KEY_EXISTS, ProviderStates.NO_KEY, ProviderStates.BAD_SIGNATURE, ProviderStates.PRODUCT_EXISTS,
+        ProviderStates.KEY_SUBSCRIBED})
     void knownStates() {
     }
 
