@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Pact bodies for the product and subscription answers, from the spec's examples: the enums (statuses,
- * subscription codes) exact, everything else by type, times as RFC 3339 date-times, and every list
+ * subscription codes) exact (a regex of the one value, which holds inside lists too), everything else by type, times as RFC 3339 date-times, and every list
  * "at least one like the example's first".
  */
 final class SubscriptionPactBodies {
@@ -35,7 +35,12 @@ final class SubscriptionPactBodies {
             } else if (value.isArray()) {
                 object(body.minArrayLike(name, 1), value.get(0)).closeObject().closeArray();
             } else if (EXACT.contains(name)) {
-                body.stringValue(name, value.asText());
+                // a matcher of its own: inside a list, the list's type matcher would otherwise accept any string.
+                // Enum values are upper-case words, so the regex needs no escaping (Pact's Rust verifier knows no \\Q..\\E).
+                if (!value.asText().matches("[A-Z_]+")) {
+                    throw new IllegalArgumentException("not an enum value: " + value);
+                }
+                body.stringMatcher(name, "^" + value.asText() + "$", value.asText());
             } else if (TIMES.contains(name)) {
                 body.datetime(name, ApiKeyPactBodies.MOD_TIME_FORMAT, Instant.parse(value.asText()));
             } else if (value.isBoolean()) {

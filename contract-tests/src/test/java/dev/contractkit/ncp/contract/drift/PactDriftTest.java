@@ -110,8 +110,13 @@ class PactDriftTest {
 
     @Test
     void aSubscriptionStatusTheServerDoesNotAnswerFails() throws IOException {
-        VerificationResult result = verify("list the products of an API key",
-                interaction -> ((ObjectNode) interaction.at("/response/body/apiKeyRelateProductDtos/0")).put("status", "APPROVED"));
+        // a consumer that expects APPROVED: the example value and its matcher both say so
+        VerificationResult result = verify("list the products of an API key", interaction -> {
+            ((ObjectNode) interaction.at("/response/body/apiKeyRelateProductDtos/0")).put("status", "APPROVED");
+            JsonNode matchers = interaction.at("/response/matchingRules/body").get("$.apiKeyRelateProductDtos[*].status").get("matchers");
+            assertThat(matchers.get(0).get("match").asText()).isEqualTo("regex");
+            ((ObjectNode) matchers.get(0)).put("regex", "^APPROVED$");
+        });
         assertFailsMentioning(result, "APPROVED");
     }
 
