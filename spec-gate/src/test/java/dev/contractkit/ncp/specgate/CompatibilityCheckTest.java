@@ -187,15 +187,15 @@ class CompatibilityCheckTest {
     @Test
     void aNewOperationIsCompatible() throws IOException {
         CompatibilityCheck.Verdict verdict = check(replace(spec, "components:\n", """
-                  /api-keys/{api-key-id}/products:
+                  /api-keys/{api-key-id}/dashboard:
                     parameters:
                       - $ref: '#/components/parameters/ApiKeyId'
                     get:
                       tags: [ApiKeys]
-                      operationId: getApiKeyProducts
+                      operationId: getApiKeyDashboard
                       responses:
                         '200':
-                          description: The products of the key
+                          description: The dashboard of the key
                           content:
                             application/json:
                               schema:
@@ -203,7 +203,7 @@ class CompatibilityCheckTest {
                 components:
                 """));
         assertCompatibleChange(verdict);
-        assertThat(verdict.report()).contains("/api-keys/{api-key-id}/products");
+        assertThat(verdict.report()).contains("/api-keys/{api-key-id}/dashboard");
     }
 
     @Test
