@@ -21,7 +21,7 @@ PRISM_VERSION=5.16.0
 # Documented JVM flags of our server: a bounded heap and metaspace, and the AppCDS archive made by the
 # build (it must be used from the quarkus-app folder, where its class path was recorded).
 # BENCH_SERVERS picks a subset, for example BENCH_SERVERS="ours ours-redis"
-BENCH_SERVERS=${BENCH_SERVERS:-ours ours-redis ours-redis-nginx wiremock prism}
+BENCH_SERVERS=${BENCH_SERVERS:-ours ours-throughput ours-cold ours-redis ours-redis-nginx wiremock prism}
 runs() { [[ " $BENCH_SERVERS " == *" $1 "* ]]; }
 OUR_JVM_FLAGS=${OUR_JVM_FLAGS:--Xmx96m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=app-cds.jsa}
 
@@ -94,6 +94,21 @@ if runs ours; then
     NCP_MOCK_CREDENTIALS="$AK:$SK" java $OUR_JVM_FLAGS -jar quarkus-run.jar; }
   bench_one ours 18080 "$KEY_PATH" run_ours
 fi
+if runs ours-throughput || runs ours-cold; then
+  # ./ncp-mock as a user starts it: its cache is trained on the first launch after a build, not measured here
+  NCP_MOCK_MODE=throughput NCP_MOCK_LAUNCHER_DRY_RUN=1 ./ncp-mock > /dev/null 2>&1
+  NCP_MOCK_MODE=cold NCP_MOCK_LAUNCHER_DRY_RUN=1 ./ncp-mock > /dev/null 2>&1
+fi
+if runs ours-throughput; then
+  echo "== our server, ./ncp-mock in throughput mode ($(NCP_MOCK_MODE=throughput NCP_MOCK_LAUNCHER_DRY_RUN=1 ./ncp-mock 2>&1 >/dev/null | sed 's/^ncp-mock: //'))"
+  run_ours_throughput() { exec env QUARKUS_HTTP_PORT=18085 QUARKUS_HTTP_HOST=127.0.0.1 NCP_MOCK_CREDENTIALS="$AK:$SK" NCP_MOCK_MODE=throughput ./ncp-mock; }
+  bench_one ours-throughput 18085 "$KEY_PATH" run_ours_throughput
+fi
+if runs ours-cold; then
+  echo "== our server, ./ncp-mock in cold mode (the default: C1 only, 96 MB heap)"
+  run_ours_cold() { exec env QUARKUS_HTTP_PORT=18083 QUARKUS_HTTP_HOST=127.0.0.1 NCP_MOCK_CREDENTIALS="$AK:$SK" NCP_MOCK_MODE=cold ./ncp-mock; }
+  bench_one ours-cold 18083 "$KEY_PATH" run_ours_cold
+fi
 if runs ours-redis; then
   echo "== our server, Redis store (one replica, redis-server on 127.0.0.1)"
   REDIS_DIR=$(mktemp -d)
@@ -143,7 +158,7 @@ for name in $BENCH_SERVERS; do
       "$(field "$line" p99)" "$(field "$line" non2xx)" "$(field "$line" errors)" "$ready" "$rss"
   done
 done
-for ours in ours ours-redis ours-redis-nginx; do
+for ours in ours ours-throughput ours-cold ours-redis ours-redis-nginx; do
   runs "$ours" || continue
   ours_patch=$(field "$(echo "${ROW[$ours]}" | cut -d'|' -f3)" rps)
   for peer in wiremock prism; do

@@ -37,6 +37,9 @@ class SubscriptionsResourceTest {
     @Inject
     Tenants tenants;
 
+    @Inject
+    dev.contractkit.ncp.server.mock.MockState mockState;
+
     SignedRequests tenant;
     SignedRequests other;
 
@@ -266,13 +269,19 @@ class SubscriptionsResourceTest {
                 new ProviderStates.State(ProviderStates.PRODUCT_EXISTS, Map.of("productId", "pactprod01", "subscriptionCode", "PROTECTED"))),
                 tenantA, true).await().atMost(Duration.ofSeconds(5));
         providerStates.tearDown();
-        String before = stateOf("blocked001");
-        assertEnvelope(subscribe(tenant, "blocked001", PROTECTED), 403, "230");
-        assertThat(stateOf("blocked001")).isEqualTo(before);
-        subscribe(tenant, "blocked001", "pactprod01").then().statusCode(200);
-        productSearch("pactprod01", "{}").then().body("apiKeyPage.content[0].status", equalTo("REQUEST"));
-        other.send("GET", "/api/v1/products/pactprod01").then().statusCode(404);
-        tenant.send("GET", "/api/v1/products").then().body("productPage.content.productId", containsInAnyOrder(PUBLIC, PROTECTED,
-                "prodbeta03", "pactprod01"));
+        try {
+            String before = stateOf("blocked001");
+            assertEnvelope(subscribe(tenant, "blocked001", PROTECTED), 403, "230");
+            assertThat(stateOf("blocked001")).isEqualTo(before);
+            subscribe(tenant, "blocked001", "pactprod01").then().statusCode(200);
+            productSearch("pactprod01", "{}").then().body("apiKeyPage.content[0].status", equalTo("REQUEST"));
+            other.send("GET", "/api/v1/products/pactprod01").then().statusCode(404);
+            tenant.send("GET", "/api/v1/products").then().body("productPage.content.productId", containsInAnyOrder(PUBLIC, PROTECTED,
+                    "prodbeta03", "pactprod01"));
+        } finally {
+            // the added product stays until a reset: leave the seed's catalogue to the other tests
+            mockState.reset().await().atMost(Duration.ofSeconds(5));
+        }
+        tenant.send("GET", "/api/v1/products").then().body("productPage.total", equalTo(3));
     }
 }

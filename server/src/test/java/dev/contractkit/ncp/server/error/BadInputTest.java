@@ -194,7 +194,7 @@ class BadInputTest {
 
     @Test
     void anUnknownRouteAnswers404WithCode300() {
-        assertEnvelope(tenant.send("GET", "/api/v1/products"), 404, "300");
+        assertEnvelope(tenant.send("GET", "/api/v1/stages"), 404, "300");
         assertEnvelope(tenant.send("GET", "/api/v1/api-keys/" + id + "/extra"), 404, "300");
         assertEnvelope(io.restassured.RestAssured.get("/no/such/page"), 404, "300");
     }
