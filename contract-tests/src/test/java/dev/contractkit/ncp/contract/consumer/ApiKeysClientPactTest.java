@@ -45,7 +45,7 @@ class ApiKeysClientPactTest {
     static final String CONSUMER = "ncp-apigw-apikeys-client";
     static final String KEY_ID = "k3v9qz0m2a";
     static final String UNKNOWN_ID = "zzzzzzzzzz";
-    private static final NcpCredentials CONSUMER_CREDENTIALS = new NcpCredentials("CONSUMERACCESSKEY001", "consumer-secret-key");
+    static final NcpCredentials CONSUMER_CREDENTIALS = new NcpCredentials("CONSUMERACCESSKEY001", "consumer-secret-key");
     private static final SpecExamples EXAMPLES = new SpecExamples(SpecFile.openApi());
 
     /** Pact's mock server listens on a random port; each test is handed it. */
@@ -57,14 +57,14 @@ class ApiKeysClientPactTest {
     }
 
     /** A request as the client signs it: a 13-digit timestamp, an access key and a Base64 signature. */
-    private static PactDslRequestWithPath signed(PactDslRequestWithoutPath request, String path) {
+    static PactDslRequestWithPath signed(PactDslRequestWithoutPath request, String path) {
         return request.path(path)
                 .matchHeader("x-ncp-apigw-timestamp", "\\d{13}", "1700000000000")
                 .matchHeader("x-ncp-iam-access-key", "[A-Za-z0-9]+", CONSUMER_CREDENTIALS.accessKey())
                 .matchHeader("x-ncp-apigw-signature-v2", "[A-Za-z0-9+/]{43}=", "+aq++oejIbCGgD9j+8ApzPFHy/KRQOwOpxEZ7fTTog8=");
     }
 
-    private static PactDslRequestWithPath signedJson(PactDslRequestWithoutPath request, String path) {
+    static PactDslRequestWithPath signedJson(PactDslRequestWithoutPath request, String path) {
         return signed(request, path).matchHeader("Content-Type", "application/json.*", "application/json");
     }
 

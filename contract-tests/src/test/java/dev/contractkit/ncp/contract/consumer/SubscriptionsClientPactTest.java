@@ -2,10 +2,10 @@ package dev.contractkit.ncp.contract.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.contractkit.ncp.contract.consumer.ApiKeysClientPactTest.signed;
+import static dev.contractkit.ncp.contract.consumer.ApiKeysClientPactTest.signedJson;
 
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
-import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -50,7 +50,7 @@ class SubscriptionsClientPactTest {
     static final String KEY_ID = ApiKeysClientPactTest.KEY_ID;
     static final String PUBLIC = "prodpub001";
     static final String PROTECTED = "prodprt002";
-    private static final NcpCredentials CONSUMER_CREDENTIALS = new NcpCredentials("CONSUMERACCESSKEY001", "consumer-secret-key");
+    private static final NcpCredentials CONSUMER_CREDENTIALS = ApiKeysClientPactTest.CONSUMER_CREDENTIALS;
     private static final SpecExamples EXAMPLES = new SpecExamples(SpecFile.openApi());
 
     private static NcpApiKeysClient.Builder clients(MockServer server) {
@@ -63,17 +63,6 @@ class SubscriptionsClientPactTest {
 
     private static ProductsApi products(MockServer server) {
         return clients(server).products();
-    }
-
-    private static PactDslRequestWithPath signed(PactDslRequestWithoutPath request, String path) {
-        return request.path(path)
-                .matchHeader("x-ncp-apigw-timestamp", "\\d{13}", "1700000000000")
-                .matchHeader("x-ncp-iam-access-key", "[A-Za-z0-9]+", CONSUMER_CREDENTIALS.accessKey())
-                .matchHeader("x-ncp-apigw-signature-v2", "[A-Za-z0-9+/]{43}=", "+aq++oejIbCGgD9j+8ApzPFHy/KRQOwOpxEZ7fTTog8=");
-    }
-
-    private static PactDslRequestWithPath signedJson(PactDslRequestWithoutPath request, String path) {
-        return signed(request, path).matchHeader("Content-Type", "application/json.*", "application/json");
     }
 
     private static Map<String, Object> product(String productId, String code) {
