@@ -103,6 +103,43 @@ class RedisReplicasIT {
         }
     }
 
+    /** A subscription is shared state too: requested on A, approved on B, detailed on A, raced, ended with its key. */
+    @Test
+    @Order(2)
+    void aSubscriptionMadeOnOneReplicaIsTheSameOnTheOther() throws Exception {
+        String id = a.json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"subscriber\"}", 201).path("apiKey").path("apiKeyId").asText();
+        assertThat(a.send("POST", "/api/v1/api-keys/" + id + "/subscribe", "{\"productId\":\"prodprt002\"}").statusCode()).isEqualTo(200);
+        JsonNode queue = b.json("POST", "/api/v1/products/prodprt002/api-keys/search", "{\"apiKeyId\":\"" + id + "\"}", 200);
+        assertThat(queue.at("/apiKeyPage/content/0/status").asText()).isEqualTo("REQUEST");
+
+        assertThat(b.send("PATCH", "/api/v1/products/prodprt002/api-keys/" + id, "{\"status\":\"ACCEPTED\"}").statusCode()).isEqualTo(204);
+        assertThat(b.send("PUT", "/api/v1/products/prodprt002/api-keys/" + id + "/stages/stgpayprd1", "{\"usagePlanId\":\"planpaygld\"}")
+                .statusCode()).isEqualTo(204);
+        JsonNode stages = a.json("GET", "/api/v1/api-keys/" + id + "/subscription-detail?productId=prodprt002&stageId=stgpayprd1", null, 200);
+        assertThat(stages.at("/apiKeyRelations/content/0/usagePlanId").asText()).isEqualTo("planpaygld");
+
+        // a usage plan on each replica at once, for two stages: compare-and-set keeps both
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> onA = pool.submit(() -> a.send("PUT", "/api/v1/products/prodprt002/api-keys/" + id + "/stages/stgpaysbx1",
+                    "{\"usagePlanId\":\"planpaysbx\"}").statusCode());
+            Future<Integer> onB = pool.submit(() -> b.send("PUT", "/api/v1/products/prodprt002/api-keys/" + id + "/stages/stgpayprd1",
+                    "{\"usagePlanId\":\"planpaystd\"}").statusCode());
+            assertThat(onA.get()).isEqualTo(204);
+            assertThat(onB.get()).isEqualTo(204);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode both = b.json("GET", "/api/v1/api-keys/" + id + "/subscription-detail?productId=prodprt002", null, 200);
+        assertThat(both.at("/apiKeyRelations/content/0/usagePlanId").asText()).isEqualTo("planpaysbx");
+        assertThat(both.at("/apiKeyRelations/content/1/usagePlanId").asText()).isEqualTo("planpaystd");
+        assertThat(a.json("GET", "/api/v1/api-keys/" + id + "/subscription-detail?productId=prodprt002", null, 200)).isEqualTo(both);
+
+        assertThat(b.send("DELETE", "/api/v1/api-keys/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(a.json("POST", "/api/v1/products/prodprt002/api-keys/search", "{\"apiKeyId\":\"" + id + "\"}", 200)
+                .at("/apiKeyPage/total").asLong()).isZero();
+    }
+
     /** 40 regenerations of one key: a PRIMARY caller and a SECONDARY caller, each alternating replicas, at once. */
     @Test
     @Order(3)
