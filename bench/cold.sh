@@ -8,38 +8,20 @@
 # Usage: bench/cold.sh [launches]   (BENCH_SERVERS picks a subset: ours ours-throughput ours-jdk17 wiremock prism)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
 LAUNCHES=${1:-5}
 COUNT=${BENCH_COUNT:-10000}
-TOOLS="$ROOT/bench/.tools"
-OUT="$ROOT/bench/results/cold"
-mkdir -p "$TOOLS" "$OUT"
-AK=MOCKACCESSKEY0000001
-SK=MOCKSECRETKEY000000000000000000000000001
-KEY_PATH=/api/v1/api-keys/seedweb001
-WIREMOCK_VERSION=3.13.2
-PRISM_VERSION=5.16.0
 JDK17=${BENCH_JDK17:-$(ls -d /usr/lib/jvm/java-17-openjdk-* 2>/dev/null | head -1)}
 BENCH_SERVERS=${BENCH_SERVERS:-ours ours-throughput ours-jdk17 wiremock prism}
-runs() { [[ " $BENCH_SERVERS " == *" $1 "* ]]; }
-
-need() { command -v "$1" >/dev/null 2>&1; }
-need wrk || { apt-get update -qq && apt-get install -y -qq wrk; }
-need curl || { apt-get update -qq && apt-get install -y -qq curl; }
-need npx || { echo "npx (Node.js) is needed for Prism" >&2; exit 1; }
+source bench/common.sh
+OUT="$ROOT/bench/results/cold"
+mkdir -p "$OUT"
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   echo "== building our server as the README does"
   ./mvnw -B -q package -pl server -am -DskipTests
 fi
-if runs wiremock && [ ! -f "$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar" ]; then
-  ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory="$TOOLS"
-fi
-if runs prism && [ ! -x "$TOOLS/node_modules/.bin/prism" ]; then
-  (cd "$TOOLS" && npm install --silent --no-audit --no-fund "@stoplight/prism-cli@$PRISM_VERSION" >/dev/null)
-fi
+install_peers
 
-sign() { printf '%s %s\n%s\n%s' "$1" "$2" "$3" "$AK" | openssl dgst -sha256 -hmac "$SK" -binary | base64; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # one launch: name port path command... -> "first_ms total_ms rss_mb answered non2xx errors"

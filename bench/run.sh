@@ -4,46 +4,25 @@
 # signed get-one call (GET). Prints one table. Usage: bench/run.sh [seconds per run, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
 DURATION=${1:-20}
 WARMUP=${BENCH_WARMUP:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
-TOOLS="$ROOT/bench/.tools"
-OUT="$ROOT/bench/results"
-mkdir -p "$TOOLS" "$OUT"
-
-AK=MOCKACCESSKEY0000001
-SK=MOCKSECRETKEY000000000000000000000000001
-KEY_PATH=/api/v1/api-keys/seedweb001
-WIREMOCK_VERSION=3.13.2
-PRISM_VERSION=5.16.0
-# Documented JVM flags of our server: a bounded heap and metaspace, and the AppCDS archive made by the
-# build (it must be used from the quarkus-app folder, where its class path was recorded).
 # BENCH_SERVERS picks a subset, for example BENCH_SERVERS="ours ours-redis"
 BENCH_SERVERS=${BENCH_SERVERS:-ours ours-throughput ours-cold ours-redis ours-redis-nginx wiremock prism}
-runs() { [[ " $BENCH_SERVERS " == *" $1 "* ]]; }
+source bench/common.sh
+OUT="$ROOT/bench/results"
+mkdir -p "$OUT"
+# Documented JVM flags of our server: a bounded heap and metaspace, and the AppCDS archive made by the
+# build (it must be used from the quarkus-app folder, where its class path was recorded).
 OUR_JVM_FLAGS=${OUR_JVM_FLAGS:--Xmx96m -Xms32m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=app-cds.jsa}
 
-need() { command -v "$1" >/dev/null 2>&1; }
-need wrk || { apt-get update -qq && apt-get install -y -qq wrk; }
-need curl || { apt-get update -qq && apt-get install -y -qq curl; }
 need redis-server || { apt-get update -qq && apt-get install -y -qq redis-server; }
 need nginx || [ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx-light; }
-need npx || { echo "npx (Node.js) is needed for Prism" >&2; exit 1; }
 
 echo "== building our server (with its AppCDS archive)"
 ./mvnw -B -q package -pl server -am -DskipTests -Dquarkus.package.jar.appcds.enabled=true
-if [ ! -f "$TOOLS/wiremock-standalone-$WIREMOCK_VERSION.jar" ]; then
-  ./mvnw -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION -DoutputDirectory="$TOOLS"
-fi
-if [ ! -x "$TOOLS/node_modules/.bin/prism" ]; then
-  (cd "$TOOLS" && npm install --silent --no-audit --no-fund "@stoplight/prism-cli@$PRISM_VERSION" >/dev/null)
-fi
-
-sign() { # method path timestamp
-  printf '%s %s\n%s\n%s' "$1" "$2" "$3" "$AK" | openssl dgst -sha256 -hmac "$SK" -binary | base64
-}
+install_peers
 
 first_200_ms() { # start-epoch-ns url path
   # one signature made beforehand (valid for 5 minutes), so the poll itself costs the server's CPU little

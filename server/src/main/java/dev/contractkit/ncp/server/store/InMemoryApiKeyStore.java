@@ -24,7 +24,10 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     private final Map<String, Map<String, StoredApiKey>> keysByTenant = new ConcurrentHashMap<>();
     /** Each seeded tenant's keys as first seeded: what a reset restores. */
     private final Map<String, List<StoredApiKey>> firstSeeds = new ConcurrentHashMap<>();
-    /** Per tenant: "apiKeyId/productId" to the subscription. Written under the store's lock, as are key deletions. */
+    /**
+     * Per tenant: "apiKeyId/productId" to the subscription. Subscription writes, key deletions and resets hold the
+     * store's lock, so a subscription never outlives its key.
+     */
     private final Map<String, Map<String, StoredSubscription>> subscriptionsByTenant = new ConcurrentHashMap<>();
     private final AtomicLong creationOrder = new AtomicLong();
     private final KeyValueGenerator generator;
@@ -87,7 +90,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         if (keys == null) {
             return Uni.createFrom().item(false);
         }
-        synchronized (lockOf(tenantId)) {
+        synchronized (this) {
             boolean deleted = keys.remove(apiKeyId) != null;
             Map<String, StoredSubscription> subscriptions = subscriptionsByTenant.get(tenantId);
             if (deleted && subscriptions != null) {
@@ -100,13 +103,13 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<List<StoredSubscription>> subscriptions(String tenantId) {
         return Uni.createFrom().item(subscriptionsByTenant.getOrDefault(tenantId, Map.of()).values().stream()
-                .sorted(StoredSubscriptions.OLDEST_FIRST).toList());
+                .sorted(StoredSubscription.OLDEST_FIRST).toList());
     }
 
     @Override
     public Uni<SubscriptionWrite> writeSubscription(String tenantId, String apiKeyId, String productId, StoredSubscription expected,
             StoredSubscription next) {
-        synchronized (lockOf(tenantId)) {
+        synchronized (this) {
             if (!existingKeysOf(tenantId).containsKey(apiKeyId)) {
                 return Uni.createFrom().item(SubscriptionWrite.KEY_MISSING);
             }
@@ -122,11 +125,6 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
             }
             return Uni.createFrom().item(SubscriptionWrite.DONE);
         }
-    }
-
-    /** Subscription writes, key deletions and resets take turns: a subscription never outlives its key. */
-    private Object lockOf(String tenantId) {
-        return this;
     }
 
     @Override

@@ -299,7 +299,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
         return send(Request.cmd(Command.HVALS).arg(key(tenantId, "subscriptions"))).map(answer -> {
             List<StoredSubscription> all = new ArrayList<>(answer.size());
             answer.forEach(value -> all.add(subscriptionFromJson(value.toString())));
-            all.sort(StoredSubscriptions.OLDEST_FIRST);
+            all.sort(StoredSubscription.OLDEST_FIRST);
             return all;
         });
     }

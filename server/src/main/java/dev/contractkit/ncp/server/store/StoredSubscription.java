@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.store;
 
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,6 +14,11 @@ import java.util.TreeMap;
  */
 public record StoredSubscription(String apiKeyId, String productId, SubscriptionStatus status, Instant regTime, Instant modTime,
         Map<String, String> usagePlans) {
+
+    /** The one order every store answers subscriptions in: oldest request first, then by key and product. */
+    static final Comparator<StoredSubscription> OLDEST_FIRST = Comparator.comparing(StoredSubscription::regTime)
+            .thenComparing(StoredSubscription::apiKeyId)
+            .thenComparing(StoredSubscription::productId);
 
     public StoredSubscription {
         usagePlans = java.util.Collections.unmodifiableMap(new TreeMap<>(usagePlans));

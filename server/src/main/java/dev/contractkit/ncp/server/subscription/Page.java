@@ -6,8 +6,6 @@ import java.util.List;
 public record Page<T>(List<T> items, long total) {
 
     public static <T> Page<T> of(List<T> all, long offset, long limit) {
-        int from = (int) Math.min(offset, all.size());
-        int to = (int) Math.min(all.size(), from + Math.min(limit, Integer.MAX_VALUE));
-        return new Page<>(List.copyOf(all.subList(from, to)), all.size());
+        return new Page<>(all.stream().skip(offset).limit(limit).toList(), all.size());
     }
 }
