@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A shared team mock on one machine, in one command: Redis, two mock replicas on it (ncp.mock.store=redis)
-# and nginx round-robin in front of them, all on 127.0.0.1. Uses Debian's redis-server and nginx-light,
-# installed when missing (as root, or with sudo).
+# and nginx round-robin in front of them, all on 127.0.0.1. Needs redis-server and nginx (Debian:
+# apt-get install redis-server nginx-light; macOS: brew install redis nginx); it installs nothing itself.
 #
 #   deploy/local-cluster.sh up       build the server if needed, start everything, wait until it answers
 #   deploy/local-cluster.sh status   what runs, and the readiness of each part
@@ -9,7 +9,8 @@
 #
 # Settings (environment): CLUSTER_PORT (8080: nginx, what frontends call), REPLICA_PORTS ("8081 8082"),
 # REDIS_PORT (6380), RUN_DIR (target/local-cluster), NCP_MOCK_APP (the built quarkus-run.jar), NCP_MOCK_JAVA_OPTS
-# (JVM flags of the replicas, for example -Xmx96m). Every NCP_MOCK_*
+# (JVM flags of the replicas, for example -Xmx96m), REDIS_SERVER and NGINX (the programs to run, when not
+# on the PATH). Every NCP_MOCK_*
 # and QUARKUS_* variable set when calling "up" reaches both replicas (NCP_MOCK_CREDENTIALS, for example).
 set -euo pipefail
 
@@ -22,20 +23,17 @@ APP="${NCP_MOCK_APP:-$ROOT/server/target/quarkus-app/quarkus-run.jar}"
 
 say() { echo "local-cluster: $*"; }
 
-install_missing() {
-  local missing=()
-  command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
-  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "installing ${missing[*]} from Debian's packages"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-}
+nginx_bin() { echo "${NGINX:-$(command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)}"; }
+redis_bin() { echo "${REDIS_SERVER:-$(command -v redis-server 2>/dev/null || true)}"; }
 
-nginx_bin() { command -v nginx 2>/dev/null || echo /usr/sbin/nginx; }
-redis_bin() { command -v redis-server 2>/dev/null || echo /usr/bin/redis-server; }
+require_programs() {
+  local missing=()
+  [ -n "$(redis_bin)" ] && [ -x "$(redis_bin)" ] || missing+=("redis-server (Debian: redis-server; macOS: brew install redis; or REDIS_SERVER=path)")
+  [ -n "$(nginx_bin)" ] && [ -x "$(nginx_bin)" ] || missing+=("nginx (Debian: nginx-light; macOS: brew install nginx; or NGINX=path)")
+  [ ${#missing[@]} -eq 0 ] && return 0
+  for program in "${missing[@]}"; do say "missing: $program"; done
+  exit 3
+}
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -48,7 +46,7 @@ wait_for() { # url seconds
 }
 
 up() {
-  install_missing
+  require_programs
   if [ ! -f "$APP" ]; then
     say "building the server (./mvnw -B -q package -pl server -am -DskipTests)"
     (cd "$ROOT" && ./mvnw -B -q package -pl server -am -DskipTests)

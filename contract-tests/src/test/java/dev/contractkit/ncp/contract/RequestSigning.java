@@ -13,13 +13,20 @@ public final class RequestSigning {
     /** The credentials the server accepts in its test profile (tenant A). */
     public static final NcpCredentials SERVER_TEST_CREDENTIALS =
             new NcpCredentials("TESTACCESSKEY0000000", "TESTSECRETKEY000000000000000000000000000");
-    private static final NcpCredentials WRONG_SECRET = new NcpCredentials(SERVER_TEST_CREDENTIALS.accessKey(), "not-the-secret");
+    /** The mock's default credentials, which the packaged mock accepts when none are configured. */
+    public static final NcpCredentials MOCK_DEFAULT_CREDENTIALS =
+            new NcpCredentials("MOCKACCESSKEY0000001", "MOCKSECRETKEY000000000000000000000000001");
 
     private RequestSigning() {
     }
 
     public static NcpCredentials credentialsFor(ProviderStates.Setup setup) {
-        return setup.wrongSignature() ? WRONG_SECRET : SERVER_TEST_CREDENTIALS;
+        return credentialsFor(setup, SERVER_TEST_CREDENTIALS);
+    }
+
+    /** {@code credentials}, or their access key with a wrong secret when the states ask for a bad signature. */
+    public static NcpCredentials credentialsFor(ProviderStates.Setup setup, NcpCredentials credentials) {
+        return setup.wrongSignature() ? new NcpCredentials(credentials.accessKey(), "not-the-secret") : credentials;
     }
 
     /** {@code request.getPath()} is the raw path with the raw query, exactly what goes on the wire. */

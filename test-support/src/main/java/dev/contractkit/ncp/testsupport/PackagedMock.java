@@ -1,7 +1,6 @@
 package dev.contractkit.ncp.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,10 +30,7 @@ public final class PackagedMock implements AutoCloseable {
     /** Starts the jar with these JVM arguments ({@code -D...}) and environment, and waits until it is ready (60 s at most). */
     public static PackagedMock start(Path jar, List<String> jvmArguments, Map<String, String> environment)
             throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.find();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port));
         command.addAll(jvmArguments);

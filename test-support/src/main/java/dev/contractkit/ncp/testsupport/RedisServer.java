@@ -1,16 +1,14 @@
 package dev.contractkit.ncp.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redis-server} (Debian's package; {@code .ci/run} installs it) on a free port of 127.0.0.1,
- * started and stopped by the tests: there is no Docker here, so Dev Services cannot start one. Data goes
+ * A real {@code redis-server} ({@link RedisBinary}: the PATH's, or the one the build fetched from Maven
+ * Central) on a free port of 127.0.0.1, started and stopped by the tests: no Docker is needed. Data goes
  * to an append-only file in a temporary folder, synced on every write, so a kill and start on the same port
  * keeps every answered write.
  */
@@ -25,15 +23,14 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() throws IOException, InterruptedException {
-        RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("ncp-redis"));
+        RedisServer server = new RedisServer(FreePort.find(), Files.createTempDirectory("ncp-redis"));
         server.startAgain();
         return server;
     }
 
     /** Starts (again) on the same port, with the same data folder. */
     public void startAgain() throws IOException, InterruptedException {
-        String binary = binary();
-        process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
+        process = new ProcessBuilder(RedisBinary.path().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
                 "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no", "--loglevel", "warning")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -87,21 +84,6 @@ public final class RedisServer implements AutoCloseable {
             return socket.getInputStream().read(reply) > 0 && new String(reply).startsWith("+PONG");
         } catch (IOException notYet) {
             return false;
-        }
-    }
-
-    private static String binary() {
-        for (String candidate : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("redis-server is not installed: apt-get install redis-server (.ci/run does it)");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.ncp.testsupport.ChildProcess;
 import dev.contractkit.ncp.testsupport.PackagedMock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,7 +40,7 @@ class JavaScriptConsumerTest {
     @BeforeAll
     static void installTheExampleAndStartTheMock() throws Exception {
         work = Files.createTempDirectory("ncp-js-consumer");
-        assertThat(run(EXAMPLE, "npm", "ci", "--no-audit", "--no-fund")).as("npm ci").isZero();
+        assertThat(run(EXAMPLE, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")).as("npm ci").isZero();
         mock = PackagedMock.start(ROOT.resolve("server/target/quarkus-app/quarkus-run.jar"), List.of(),
                 Map.of("NCP_MOCK_CONTRACT_TESTING", "true"));
         mockUrl = mock.url();
@@ -115,15 +116,6 @@ class JavaScriptConsumerTest {
     }
 
     private static int run(Path dir, String... command) throws IOException, InterruptedException {
-        java.io.File output = java.io.File.createTempFile("ncp-child", ".log");
-        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectOutput(output).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in 10 minutes");
-        }
-        // the child's output, through this JVM's own stdout (writing to it directly would corrupt the test runner's channel)
-        System.out.println(java.nio.file.Files.readString(output.toPath()));
-        return process.exitValue();
+        return ChildProcess.run(dir, Map.of(), Duration.ofMinutes(10), List.of(command)).exitCode();
     }
 }

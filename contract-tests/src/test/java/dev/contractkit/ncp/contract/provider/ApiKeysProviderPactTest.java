@@ -10,5 +10,5 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 @Provider("ncp-apigw-apikeys")
 @PactFolder("${pact.folder:target/pacts}")
 @DisabledIfSystemProperty(named = "pactbroker.url", matches = ".+")
-public class ApiKeysProviderPactTest extends ProviderVerification {
+public class ApiKeysProviderPactTest extends InProcessProviderVerification {
 }

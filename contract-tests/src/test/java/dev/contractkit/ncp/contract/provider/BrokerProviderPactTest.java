@@ -13,5 +13,5 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @Provider("ncp-apigw-apikeys")
 @PactBroker
 @EnabledIfSystemProperty(named = "pactbroker.url", matches = ".+")
-public class BrokerProviderPactTest extends ProviderVerification {
+public class BrokerProviderPactTest extends InProcessProviderVerification {
 }

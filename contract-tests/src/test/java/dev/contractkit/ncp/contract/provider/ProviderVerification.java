@@ -2,20 +2,18 @@ package dev.contractkit.ncp.contract.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.State;
 import dev.contractkit.ncp.contract.ProviderStates;
 import dev.contractkit.ncp.contract.RequestSigning;
-import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
-import io.quarkus.test.common.http.TestHTTPResource;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,34 +25,36 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Verifies every interaction of the pacts against the real server: provider states go through the
- * server's store, each request is re-signed with the server's test credentials (the recorded signature
- * belongs to the consumer's clock and keys) and nothing else changes. Each real answer is then also
- * checked against the spec's schemas.
+ * Verifies every interaction of the pacts against a real server: the interaction's provider states are set
+ * up from the seed, its request is re-signed with the server's credentials (the recorded signature belongs
+ * to the consumer's clock and keys) and nothing else changes. Each real answer is then also checked against
+ * the spec's schemas. Subclasses say which server, and how its states are set up.
  */
 @ExtendWith(PactFolders.class)
 abstract class ProviderVerification {
-    private static final Tenant TENANT = Tenant.of(RequestSigning.SERVER_TEST_CREDENTIALS.accessKey());
     private static final Set<String> SIGNED_HEADERS = Set.of(NcpHeaders.TIMESTAMP, NcpHeaders.ACCESS_KEY, NcpHeaders.SIGNATURE);
 
-    @Inject
-    dev.contractkit.ncp.server.mock.ProviderStates providerStates;
-
-    @TestHTTPResource("/")
-    URI server;
-
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The server's base URI. */
+    abstract URI server();
+
+    /** The credentials the server accepts; states are set up for their tenant. */
+    abstract NcpCredentials credentials();
+
+    /** Resets the server to the seed, then sets these states up for the tenant of {@link #credentials()}. */
+    abstract ProviderStates.Setup setUp(List<ProviderState> states) throws Exception;
 
     @BeforeEach
     void target(PactVerificationContext context) {
         if (context != null) {
-            context.setTarget(new HttpTestTarget(server.getHost(), server.getPort()));
+            context.setTarget(new HttpTestTarget(server().getHost(), server().getPort()));
         }
     }
 
     /**
      * Pact needs a callback for every state it meets; the set-up itself happens in
-     * {@link #verifyInteraction}, where the server's beans are at hand.
+     * {@link #verifyInteraction}, through {@link #setUp}.
      */
     @State({ProviderStates.KEY_EXISTS, ProviderStates.NO_KEY, ProviderStates.BAD_SIGNATURE, ProviderStates.PRODUCT_EXISTS,
         ProviderStates.KEY_SUBSCRIBED})
@@ -65,8 +65,7 @@ abstract class ProviderVerification {
     @ExtendWith(PactVerificationInvocationContextProvider.class)
     void verifyInteraction(PactVerificationContext context, org.apache.hc.core5.http.HttpRequest request) throws Exception {
         Interaction interaction = context.getInteraction();
-        ProviderStates.Setup setup = ProviderStates.apply(interaction.getProviderStates(), providerStates, TENANT);
-        NcpCredentials signWith = RequestSigning.credentialsFor(setup);
+        NcpCredentials signWith = RequestSigning.credentialsFor(setUp(interaction.getProviderStates()), credentials());
         RequestSigning.resign(request, signWith);
 
         context.verifyInteraction();
@@ -76,12 +75,12 @@ abstract class ProviderVerification {
 
     /** Replays the interaction from the same state and validates the real answer with the spec. */
     private void assertAnswerMatchesTheSpec(Interaction interaction, String pathAndQuery, NcpCredentials signWith) throws Exception {
-        ProviderStates.apply(interaction.getProviderStates(), providerStates, TENANT);
+        setUp(interaction.getProviderStates());
         IRequest recorded = interaction.asSynchronousRequestResponse().getRequest();
         String body = recorded.getBody().isPresent() ? recorded.getBody().valueAsString() : null;
         String timestamp = Long.toString(System.currentTimeMillis());
 
-        HttpRequest.Builder replay = HttpRequest.newBuilder(server.resolve(pathAndQuery))
+        HttpRequest.Builder replay = HttpRequest.newBuilder(server().resolve(pathAndQuery))
                 .method(recorded.getMethod(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header(NcpHeaders.TIMESTAMP, timestamp)
                 .header(NcpHeaders.ACCESS_KEY, signWith.accessKey())

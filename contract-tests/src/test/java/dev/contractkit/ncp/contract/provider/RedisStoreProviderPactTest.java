@@ -20,7 +20,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 @Provider("ncp-apigw-apikeys")
 @PactFolder("${pact.folder:target/pacts}")
 @DisabledIfSystemProperty(named = "pactbroker.url", matches = ".+")
-public class RedisStoreProviderPactTest extends ProviderVerification {
+public class RedisStoreProviderPactTest extends InProcessProviderVerification {
 
     public static class RedisStore implements QuarkusTestProfile {
         @Override

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.testsupport.ChildProcess;
+import dev.contractkit.ncp.testsupport.FreePort;
+import dev.contractkit.ncp.testsupport.RedisBinary;
 import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +40,13 @@ class LocalClusterIT {
 
     @BeforeAll
     static void up() throws Exception {
-        nginxPort = freePort();
-        replicaPorts = new int[] {freePort(), freePort()};
+        nginxPort = FreePort.find();
+        replicaPorts = new int[] {FreePort.find(), FreePort.find()};
         Path runDir = Files.createTempDirectory("ncp-local-cluster");
-        env = Map.of("CLUSTER_PORT", Integer.toString(nginxPort),
+        env = Map.of("REDIS_SERVER", RedisBinary.path().toString(),
+                "CLUSTER_PORT", Integer.toString(nginxPort),
                 "REPLICA_PORTS", replicaPorts[0] + " " + replicaPorts[1],
-                "REDIS_PORT", Integer.toString(freePort()),
+                "REDIS_PORT", Integer.toString(FreePort.find()),
                 "RUN_DIR", runDir.toString(),
                 "NCP_MOCK_APP", Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString());
         assertThat(script("up")).as("local-cluster.sh up").isZero();
@@ -105,20 +108,6 @@ class LocalClusterIT {
 
     private static int script(String command) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("ncp.repo.root", "..")).resolve("deploy/local-cluster.sh").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().putAll(env);
-        java.io.File output = java.io.File.createTempFile("ncp-child", ".log");
-        builder.redirectOutput(output);
-        Process process = builder.start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("local-cluster.sh %s finishes", command).isTrue();
-        // the child's output, through this JVM's own stdout (writing to it directly would corrupt the test runner's channel)
-        System.out.println(java.nio.file.Files.readString(output.toPath()));
-        return process.exitValue();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ChildProcess.run(script.getParent(), env, Duration.ofMinutes(3), List.of("bash", script.toString(), command)).exitCode();
     }
 }
