@@ -24,12 +24,15 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * {@code deploy/local-cluster.sh up}, as the README runs it: Redis, two replicas and nginx round-robin. The
  * whole API, as a frontend meets it, through nginx: every call may land on either replica and the answers
- * are those of one NCP; a replica that dies is skipped; {@code down} stops everything.
+ * are those of one NCP; a replica that dies is skipped; {@code down} stops everything. Needs nginx, which
+ * {@code ./run-tests} installs when missing; {@code -Dlocal-cluster.skip=true} ({@code SKIP_LOCAL_CLUSTER=1 ./run-tests}) skips it.
  */
+@DisabledIfSystemProperty(named = "local-cluster.skip", matches = "true")
 class LocalClusterIT {
     private static final NcpCredentials DEFAULT = new NcpCredentials("MOCKACCESSKEY0000001", "MOCKSECRETKEY000000000000000000000000001");
     private static final ObjectMapper JSON = new ObjectMapper();
