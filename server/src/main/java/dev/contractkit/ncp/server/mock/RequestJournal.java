@@ -48,7 +48,7 @@ public class RequestJournal {
         return size > 0;
     }
 
-    /** Runs before every other filter: notes the start, and records the request when its answer ends. */
+    /** Runs before every other filter: notes the start, and records the request just before its answer is sent. */
     @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 1000)
     void record(RoutingContext context) {
         HttpServerRequest request = context.request();
@@ -56,24 +56,19 @@ public class RequestJournal {
         String path = request.path();
         boolean journaled = enabled() && (path.startsWith("/api/") || path.startsWith("/mock/")) && !path.startsWith(JOURNAL_PATH);
         long started = journaled ? System.nanoTime() : 0;
-        String[] errorCode = new String[1];
+        Instant at = journaled ? clock.instant() : null;
         context.addHeadersEndHandler(done -> {
             // the internal header never reaches the client, journal on or off
-            errorCode[0] = response.headers().get(NcpErrors.ERROR_CODE_HEADER);
+            String errorCode = response.headers().get(NcpErrors.ERROR_CODE_HEADER);
             response.headers().remove(NcpErrors.ERROR_CODE_HEADER);
-        });
-        if (journaled) {
-            Instant at = clock.instant();
-            String method = request.method().name();
-            String pathAndQuery = request.uri();
-            String accessKey = request.getHeader("x-ncp-iam-access-key");
-            context.addEndHandler(done -> {
+            if (journaled) {
+                // recorded before the status line is written: once a client holds its answer, the journal holds its request
                 byte[] body = context.get(BODY_KEY) instanceof java.io.ByteArrayOutputStream tapped ? tapped.toByteArray() : null;
-                add(new Entry(at.toString(), method, pathAndQuery, accessKey, response.getStatusCode(),
-                        response.getStatusCode() >= 400 ? errorCode[0] : null, (System.nanoTime() - started) / 1_000_000,
-                        body == null ? null : new String(body, StandardCharsets.UTF_8)));
-            });
-        }
+                add(new Entry(at.toString(), request.method().name(), request.uri(), request.getHeader("x-ncp-iam-access-key"),
+                        response.getStatusCode(), response.getStatusCode() >= 400 ? errorCode : null,
+                        (System.nanoTime() - started) / 1_000_000, body == null ? null : new String(body, StandardCharsets.UTF_8)));
+            }
+        });
         context.next();
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 public record ApiKeyPage(List<StoredApiKey> items, long total, long initialCount) {
 
     /** The page of {@code all} (in creation order) whose names contain {@code nameContains} (null or empty: all). */
-    static ApiKeyPage of(List<StoredApiKey> all, String nameContains, long offset, long limit) {
+    public static ApiKeyPage of(List<StoredApiKey> all, String nameContains, long offset, long limit) {
         List<StoredApiKey> matching = nameContains == null || nameContains.isEmpty()
                 ? all
                 : all.stream().filter(key -> key.apiKeyName().contains(nameContains)).toList();

@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code error/} turns that into NCP's 404. A store that cannot be reached fails with
  * {@link StoreUnavailableException}.
  */
-public interface ApiKeyStore {
+public interface ApiKeyStore extends AutoCloseable {
 
     Uni<StoredApiKey> create(String tenantId, String name, String description, String modifier);
 
@@ -63,4 +63,9 @@ public interface ApiKeyStore {
 
     /** Whether the store answers (the readiness check). */
     Uni<Boolean> ping();
+
+    /** Releases what the store holds (connections, threads); the container calls it when the application stops. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,7 +1,9 @@
 package dev.contractkit.ncp.server.store;
 
 import dev.contractkit.ncp.server.config.NcpMockConfig;
+import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
 import io.vertx.mutiny.redis.client.Redis;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -22,6 +24,10 @@ public class StoreProducer {
                 yield new RedisApiKeyStore(redis.get(), clock, generator);
             }
         };
+    }
+
+    void close(@Disposes ApiKeyStore store) {
+        store.close();
     }
 
     /** SecureRandom (a DRBG per thread), or, with {@code ncp.mock.random-seed}, one repeatable generator. */

@@ -16,7 +16,7 @@ public record StoredSubscription(String apiKeyId, String productId, Subscription
         Map<String, String> usagePlans) {
 
     /** The one order every store answers subscriptions in: oldest request first, then by key and product. */
-    static final Comparator<StoredSubscription> OLDEST_FIRST = Comparator.comparing(StoredSubscription::regTime)
+    public static final Comparator<StoredSubscription> OLDEST_FIRST = Comparator.comparing(StoredSubscription::regTime)
             .thenComparing(StoredSubscription::apiKeyId)
             .thenComparing(StoredSubscription::productId);
 

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
+import dev.contractkit.ncp.server.RawHttp;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +26,9 @@ class RequestJournalTest {
 
     @Inject
     TestClock clock;
+
+    @TestHTTPResource("/")
+    URI root;
 
     SignedRequests tenant;
 
@@ -75,5 +84,43 @@ class RequestJournalTest {
         tenant.sendJson("POST", "/api/v1/api-keys", "{\"apiKeyName\": \"" + name + "\"}").then().statusCode(400);
         JsonPath journal = given().get("/mock/requests").then().extract().jsonPath();
         assertThat(journal.getString("requests[0].body")).hasSize(4096).startsWith("{\"apiKeyName\": \"xxx");
+    }
+
+    /**
+     * A client that holds its answer finds its request in the journal: each call on a fresh connection, its
+     * answer read up to its {@code Content-Length} (as a client does, without waiting for the connection to
+     * close), then the journal read at once, a thousand times.
+     */
+    @Test
+    void aRequestIsInTheJournalBeforeItsAnswerReachesTheClient() throws Exception {
+        int missing = 0;
+        for (int i = 0; i < 1000; i++) {
+            String path = "/api/v1/api-keys/probe" + i;
+            assertThat(answerStatus(root.getPort(), path)).isEqualTo(401);
+            RawHttp.Answer journal = RawHttp.send(root.getPort(), "GET", "/mock/requests?path=" + path, List.of(), null);
+            if (!journal.body().contains("\"" + path + "\"")) {
+                missing++;
+            }
+        }
+        assertThat(missing).as("calls whose request the journal did not yet hold when the answer arrived").isZero();
+    }
+
+    /** GET on a fresh keep-alive connection; the status once the whole answer (head and Content-Length body) is in. */
+    private static int answerStatus(int port, String target) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int next = in.read();
+                assertThat(next).as("the answer's head").isNotNegative();
+                head.append((char) next);
+            }
+            int length = head.toString().lines().filter(line -> line.toLowerCase().startsWith("content-length:"))
+                    .mapToInt(line -> Integer.parseInt(line.substring(15).trim())).findFirst().orElse(0);
+            assertThat(in.readNBytes(length)).hasSize(length);
+            return Integer.parseInt(head.substring(9, 12));
+        }
     }
 }

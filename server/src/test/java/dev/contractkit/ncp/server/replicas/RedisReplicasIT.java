@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.testsupport.FreePort;
 import dev.contractkit.ncp.testsupport.RedisServer;
 import dev.contractkit.ncp.testsupport.SignedHttp;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,33 +27,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two packaged servers ({@code ncp.mock.store=redis}) on one real redis-server, as a team runs a shared
  * mock behind a load balancer: state crosses replicas, survives a replica's death and restart, an outage
  * answers 503 "500" fast, and the same processes serve again when Redis is back.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisReplicasIT {
     private static final NcpCredentials TENANT = new NcpCredentials("TEAMACCESSKEY0000001", "TEAMSECRETKEY000000000000000000000000001");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static RedisServer redis;
-    private static Replica a;
-    private static Replica b;
+    private RedisServer redis;
+    private Replica a;
+    private Replica b;
 
-    @BeforeAll
-    static void startRedisAndTwoReplicas() throws Exception {
+    /** Each test starts from nothing: a Redis of its own and two replicas starting together on it. */
+    @BeforeEach
+    void startRedisAndTwoReplicas() throws Exception {
         redis = RedisServer.start();
-        a = new Replica("a");
-        b = new Replica("b");
+        a = new Replica("a", redis);
+        b = new Replica("b", redis);
         // both at the same moment: the tenant must be seeded once
         a.start();
         b.start();
@@ -61,8 +59,8 @@ class RedisReplicasIT {
         b.awaitReady();
     }
 
-    @AfterAll
-    static void stopEverything() throws Exception {
+    @AfterEach
+    void stopEverything() throws Exception {
         for (Replica replica : new Replica[] {a, b}) {
             if (replica != null) {
                 replica.stop();
@@ -74,7 +72,6 @@ class RedisReplicasIT {
     }
 
     @Test
-    @Order(1)
     void twoReplicasStartingTogetherSeedTheTenantOnce() throws Exception {
         JsonNode list = a.json("GET", "/api/v1/api-keys?limit=100", null, 200);
         assertThat(list.path("total").asLong()).isEqualTo(3);
@@ -83,7 +80,6 @@ class RedisReplicasIT {
     }
 
     @Test
-    @Order(2)
     void createOnARegenerateOnBReadOnA() throws Exception {
         JsonNode created = a.json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"cross\"}", 201).path("apiKey");
         String id = created.path("apiKeyId").asText();
@@ -105,7 +101,6 @@ class RedisReplicasIT {
 
     /** A subscription is shared state too: requested on A, approved on B, detailed on A, raced, ended with its key. */
     @Test
-    @Order(2)
     void aSubscriptionMadeOnOneReplicaIsTheSameOnTheOther() throws Exception {
         String id = a.json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"subscriber\"}", 201).path("apiKey").path("apiKeyId").asText();
         assertThat(a.send("POST", "/api/v1/api-keys/" + id + "/subscribe", "{\"productId\":\"prodprt002\"}").statusCode()).isEqualTo(200);
@@ -142,7 +137,6 @@ class RedisReplicasIT {
 
     /** 40 regenerations of one key: a PRIMARY caller and a SECONDARY caller, each alternating replicas, at once. */
     @Test
-    @Order(3)
     void fortyConcurrentRegenerationsAcrossReplicasStayConsistent() throws Exception {
         String id = a.json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"race\"}", 201).at("/apiKey/apiKeyId").asText();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -177,7 +171,6 @@ class RedisReplicasIT {
 
     /** Load on both replicas; A is killed (SIGKILL) in the middle. Everything either answered is on B, and on A once it is back. */
     @Test
-    @Order(4)
     void aReplicaKilledMidLoadLosesNothingThatWasAnswered() throws Exception {
         Map<String, String> lastPrimaryById = new ConcurrentHashMap<>();
         // a regeneration sent to the replica that dies may have been done without being answered: its key
@@ -211,9 +204,11 @@ class RedisReplicasIT {
                     return null;
                 }));
             }
-            Thread.sleep(1500);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lastPrimaryById.size() > 20);
             a.kill();
-            Thread.sleep(1000);
+            int atTheKill = lastPrimaryById.size();
+            // B goes on alone: the load continues until it has created 20 more keys
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lastPrimaryById.size() > atTheKill + 20);
             running.set(false);
             for (Future<?> worker : workers) {
                 worker.get(30, TimeUnit.SECONDS);
@@ -248,10 +243,9 @@ class RedisReplicasIT {
 
     /** Redis killed: both replicas answer 503 "500" within 2 s and say they are not ready; Redis back: they serve again, data kept. */
     @Test
-    @Order(5)
     void aRedisOutageAnswers503FastAndTheReplicasRecover() throws Exception {
+        // the test Redis syncs its append-only file on every write (appendfsync always): answered means on disk
         String id = a.json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"durable\"}", 201).at("/apiKey/apiKeyId").asText();
-        Thread.sleep(1200); // appendfsync everysec
         redis.kill();
 
         for (Replica replica : new Replica[] {a, b}) {
@@ -274,11 +268,8 @@ class RedisReplicasIT {
 
         redis.startAgain();
         for (Replica replica : new Replica[] {a, b}) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (replica.send("GET", "/api/v1/api-keys/" + id, null).statusCode() != 200) {
-                assertThat(System.nanoTime()).as("serves again without a restart").isLessThan(deadline);
-                Thread.sleep(200);
-            }
+            Awaitility.await("serves again without a restart").atMost(Duration.ofSeconds(15))
+                    .until(() -> replica.send("GET", "/api/v1/api-keys/" + id, null).statusCode() == 200);
             assertThat(replica.plain("/q/health/ready").statusCode()).isEqualTo(200);
             assertThat(replica.json("GET", "/api/v1/api-keys/" + id, null, 200).path("apiKeyName").asText()).isEqualTo("durable");
         }
@@ -286,7 +277,6 @@ class RedisReplicasIT {
 
     /** One reset, on either replica, resets the shared state for both. */
     @Test
-    @Order(6)
     void aResetOnOneReplicaResetsTheSharedState() throws Exception {
         String seedPrimary = a.json("GET", "/api/v1/api-keys/seedweb001", null, 200).path("primaryKey").asText();
         a.json("PATCH", "/api/v1/api-keys/seedweb001", "{\"keyType\":\"PRIMARY\"}", 200);
@@ -307,13 +297,15 @@ class RedisReplicasIT {
     /** One packaged server process with the Redis store. */
     static final class Replica {
         private final String name;
+        private final RedisServer redis;
         private final int port;
         private final Path log;
         private Process process;
 
-        Replica(String name) throws IOException {
+        Replica(String name, RedisServer redis) throws IOException {
             this.name = name;
-            this.port = freePort();
+            this.redis = redis;
+            this.port = FreePort.find();
             this.log = Files.createTempFile("ncp-replica-" + name, ".log");
         }
 
@@ -327,20 +319,10 @@ class RedisReplicasIT {
         }
 
         void awaitReady() throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                try {
-                    if (plain("/q/health/ready").statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("replica " + name + " did not become ready: " + log());
-                }
-                Thread.sleep(100);
-            }
+            Awaitility.await("replica " + name + " ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .failFast("replica " + name + " exited: " + log, () -> !process.isAlive())
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> plain("/q/health/ready").statusCode() == 200);
         }
 
         void kill() throws InterruptedException {
@@ -376,12 +358,6 @@ class RedisReplicasIT {
             HttpResponse<String> answer = send(method, pathAndQuery, body);
             assertThat(answer.statusCode()).as("%s %s on %s: %s", method, pathAndQuery, name, answer.body()).isEqualTo(expectedStatus);
             return JSON.readTree(answer.body());
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
     }
 }

@@ -38,6 +38,13 @@ abstract class ApiKeyStoreContract {
 
     private ApiKeyStore store;
 
+    @org.junit.jupiter.api.AfterEach
+    void closeTheStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
     private static <T> T await(io.smallrye.mutiny.Uni<T> uni) {
         return uni.await().atMost(WAIT);
     }

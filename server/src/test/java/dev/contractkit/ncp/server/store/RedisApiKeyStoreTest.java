@@ -3,12 +3,14 @@ package dev.contractkit.ncp.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
 import dev.contractkit.ncp.testsupport.RedisServer;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.redis.client.RedisOptions;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,17 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
         server.close();
     }
 
+    private final java.util.List<ApiKeyStore> opened = new java.util.ArrayList<>();
+
+    private void closeAfter(ApiKeyStore store) {
+        opened.add(store);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeTheStores() {
+        opened.forEach(ApiKeyStore::close);
+    }
+
     @Override
     ApiKeyStore emptyStore() {
         // each test's store holds one pipelined connection of the pool for good, as the server's one store does
@@ -41,8 +54,24 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     }
 
     @Test
+    void closingAStoreEndsItsWatchdogThread() {
+        for (int i = 0; i < 100; i++) {
+            try (ApiKeyStore store = new RedisApiKeyStore(redis, CLOCK)) {
+                assertThat(store.ping().await().atMost(Duration.ofSeconds(5))).isTrue();
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> thread.getName().equals("ncp-redis-watchdog")).isEmpty());
+    }
+
+    @Test
     void everyKeyOfATenantSitsUnderItsHashTag() {
-        ApiKeyStore store = emptyStore();
+        try (ApiKeyStore store = emptyStore()) {
+            assertKeysUnderTheHashTag(store);
+        }
+    }
+
+    private static void assertKeysUnderTheHashTag(ApiKeyStore store) {
         store.create("tenant-a", "name", "", "me").await().indefinitely();
         var keys = redis.send(Request.cmd(io.vertx.mutiny.redis.client.Command.KEYS).arg("*")).await().indefinitely();
         java.util.List<String> names = new java.util.ArrayList<>();
@@ -56,6 +85,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
         try (RedisServer hung = RedisServer.start()) {
             Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(hung.uri()));
             RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK);
+            closeAfter(store);
             store.create("t1", "before", "", "me").await().atMost(Duration.ofSeconds(5));
             hung.pause();
             try {
@@ -68,6 +98,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
             }
             assertThat(store.list("t1", null, 0, 10).await().atMost(Duration.ofSeconds(5)).items())
                     .extracting(StoredApiKey::apiKeyName).containsExactly("before");
+            store.close();
             client.close();
         }
     }
@@ -77,6 +108,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
         try (RedisServer gone = RedisServer.start()) {
             Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(gone.uri()));
             RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK);
+            closeAfter(store);
             store.create("t1", "before", "", "me").await().atMost(Duration.ofSeconds(5));
             gone.kill();
             long started = System.nanoTime();
@@ -88,6 +120,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
             gone.startAgain();
             assertThat(store.list("t1", null, 0, 10).await().atMost(Duration.ofSeconds(5)).items())
                     .extracting(StoredApiKey::apiKeyName).containsExactly("before");
+            store.close();
             client.close();
         }
     }

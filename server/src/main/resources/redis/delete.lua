@@ -1,0 +1,11 @@
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions (RedisApiKeyStore.tenantKeys)
+-- Deletes a key with its subscriptions.
+local n = redis.call('HDEL', KEYS[1], ARGV[1])
+if n == 1 then
+  redis.call('ZREM', KEYS[2], ARGV[1])
+  local prefix = ARGV[1] .. '/'
+  for _, field in ipairs(redis.call('HKEYS', KEYS[6])) do
+    if string.sub(field, 1, #prefix) == prefix then redis.call('HDEL', KEYS[6], field) end
+  end
+end
+return n
