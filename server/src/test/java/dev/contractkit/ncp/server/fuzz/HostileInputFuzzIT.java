@@ -119,9 +119,10 @@ class HostileInputFuzzIT {
                 new String[] {"X-Mock-Fault", "crash"}), null);
         assertThat(answer.status()).isEqualTo(500);
         assertThat(JSON.readTree(answer.body()).at("/error/errorCode").asText()).isEqualTo("900");
-        Thread.sleep(200);
-        String logged = newLogLines();
-        assertThat(logged).contains("INFO", "injected crash").doesNotContain("ERROR", "\tat ", "Exception");
+        StringBuilder logged = new StringBuilder();
+        org.awaitility.Awaitility.await("the crash in the log").atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> logged.append(newLogLines()).toString().contains("injected crash"));
+        assertThat(logged.toString()).contains("INFO", "injected crash").doesNotContain("ERROR", "\tat ", "Exception");
     }
 
     /** A bad setting stops the packaged server at start-up, with a message that names the property. */
