@@ -2,7 +2,6 @@ package dev.contractkit.ncp.server.auth;
 
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
-import dev.contractkit.ncp.server.mock.ProviderStates;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
@@ -24,9 +23,9 @@ public class SignatureFilter {
     private final Caller caller;
     private final boolean verifying;
     private final boolean contractTesting;
-    private final ProviderStates providerStates;
+    private final ReplayedRequests providerStates;
 
-    public SignatureFilter(Tenants tenants, Caller caller, NcpMockConfig config, ProviderStates providerStates) {
+    public SignatureFilter(Tenants tenants, Caller caller, NcpMockConfig config, ReplayedRequests providerStates) {
         this.tenants = tenants;
         this.caller = caller;
         this.verifying = config.verifySignatures();

@@ -1,7 +1,5 @@
 package dev.contractkit.ncp.server.config;
 
-import dev.contractkit.ncp.server.mock.Fault;
-import dev.contractkit.ncp.server.mock.Latency;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;

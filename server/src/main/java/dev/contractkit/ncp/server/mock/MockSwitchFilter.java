@@ -1,5 +1,7 @@
 package dev.contractkit.ncp.server.mock;
 
+import dev.contractkit.ncp.server.config.Fault;
+import dev.contractkit.ncp.server.config.Latency;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;

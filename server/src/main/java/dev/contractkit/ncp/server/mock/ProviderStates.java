@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.mock;
 
+import dev.contractkit.ncp.server.auth.ReplayedRequests;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * verifier) and by the Maven provider verification alike.
  */
 @ApplicationScoped
-public class ProviderStates {
+public class ProviderStates implements ReplayedRequests {
     /** Params: {@code apiKeyId} (required), {@code apiKeyName}, {@code apiKeyDescription}, {@code isEnabled}, {@code primaryKey}, {@code secondaryKey}. */
     public static final String KEY_EXISTS = "an API key exists";
     /** Params: {@code apiKeyId} (required). */
@@ -107,6 +108,7 @@ public class ProviderStates {
     }
 
     /** Told of every API request while contract testing: it ends the set-up of the interaction. */
+    @Override
     public void apiRequestArrived() {
         if (!interactionRan) {
             interactionRan = true;
@@ -114,6 +116,7 @@ public class ProviderStates {
     }
 
     /** Whether this request must be refused because of {@link #BAD_SIGNATURE}; true once per set-up. */
+    @Override
     public boolean refuseThisRequest() {
         return nextRequestRefused.compareAndSet(true, false);
     }

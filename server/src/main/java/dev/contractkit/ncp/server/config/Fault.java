@@ -1,4 +1,4 @@
-package dev.contractkit.ncp.server.mock;
+package dev.contractkit.ncp.server.config;
 
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ public record Fault(Optional<NcpErrorCode> error) {
     static final String CRASH = "crash";
     static final String NONE = "none";
 
-    static Optional<Fault> parse(String text) {
+    public static Optional<Fault> parse(String text) {
         String trimmed = text.trim();
         if (trimmed.isEmpty() || trimmed.equalsIgnoreCase(NONE)) {
             return Optional.empty();
@@ -23,7 +23,7 @@ public record Fault(Optional<NcpErrorCode> error) {
         return Optional.of(new Fault(Optional.of(code)));
     }
 
-    boolean isCrash() {
+    public boolean isCrash() {
         return error.isEmpty();
     }
 

@@ -1,6 +1,9 @@
-package dev.contractkit.ncp.server.store;
+package dev.contractkit.ncp.server;
 
 import dev.contractkit.ncp.server.config.NcpMockConfig;
+import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.InMemoryApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.inject.Disposes;

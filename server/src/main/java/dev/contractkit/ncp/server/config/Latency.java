@@ -1,4 +1,4 @@
-package dev.contractkit.ncp.server.mock;
+package dev.contractkit.ncp.server.config;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -23,7 +23,7 @@ public record Latency(long minMillis, long maxMillis) {
         }
     }
 
-    long drawMillis() {
+    public long drawMillis() {
         return minMillis == maxMillis ? minMillis : ThreadLocalRandom.current().nextLong(minMillis, maxMillis + 1);
     }
 

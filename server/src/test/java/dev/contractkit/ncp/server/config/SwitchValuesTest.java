@@ -1,4 +1,4 @@
-package dev.contractkit.ncp.server.mock;
+package dev.contractkit.ncp.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import org.junit.jupiter.api.Test;
 
-class LatencyTest {
+class SwitchValuesTest {
 
     @Test
     void parsesFixedAndRangedLatency() {
