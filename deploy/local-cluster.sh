@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A shared team mock on one machine, in one command: Redis, two mock replicas on it (ncp.mock.store=redis)
-# and nginx round-robin in front of them, all on 127.0.0.1. Needs redis-server and nginx (Debian:
-# apt-get install redis-server nginx-light; macOS: brew install redis nginx); it installs nothing itself.
+# and nginx round-robin in front of them, all on 127.0.0.1. Needs redis-server and nginx (Debian packages
+# redis-server and nginx-light; macOS: Homebrew redis and nginx); it installs nothing itself.
 #
 #   deploy/local-cluster.sh up       build the server if needed, start everything, wait until it answers
 #   deploy/local-cluster.sh status   what runs, and the readiness of each part
