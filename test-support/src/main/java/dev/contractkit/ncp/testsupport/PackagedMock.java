@@ -1,66 +1,82 @@
 package dev.contractkit.ncp.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
- * The packaged mock ({@code java -jar quarkus-run.jar}, as the README starts it) on a free port of this
- * machine, ready when {@code /q/health/ready} answers 200; its output goes to a log file.
+ * The packaged mock ({@code java -jar quarkus-run.jar}, as the README starts it) on a free port, ready when {@code /q/health/ready} answers 200; its output goes to a log file. It can be killed
+ * (as a crash would) and started again on the same port with the same settings.
  */
 public final class PackagedMock implements AutoCloseable {
-    private final Process process;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final List<String> command;
+    private final Map<String, String> environment;
     private final int port;
     private final Path log;
+    private Process process;
 
-    private PackagedMock(Process process, int port, Path log) {
-        this.process = process;
+    private PackagedMock(List<String> command, Map<String, String> environment, int port, Path log) {
+        this.command = command;
+        this.environment = environment;
         this.port = port;
         this.log = log;
     }
 
     /** Starts the jar with these JVM arguments ({@code -D...}) and environment, and waits until it is ready (60 s at most). */
-    public static PackagedMock start(Path jar, List<String> jvmArguments, Map<String, String> environment)
-            throws IOException, InterruptedException {
+    public static PackagedMock start(Path jar, List<String> jvmArguments, Map<String, String> environment) throws IOException {
         int port = FreePort.find();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port));
         command.addAll(jvmArguments);
         command.addAll(List.of("-jar", jar.toString()));
-        Path log = Files.createTempFile("ncp-mock", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        PackagedMock mock = new PackagedMock(builder.start(), port, log);
-        mock.awaitReady();
+        PackagedMock mock = new PackagedMock(List.copyOf(command), Map.copyOf(environment), port, Files.createTempFile("ncp-mock", ".log"));
+        mock.startAgain();
         return mock;
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                close();
-                throw new IllegalStateException("the mock did not become ready: " + Files.readString(log));
-            }
-            Thread.sleep(100);
+    /** Starts the process (again, after {@link #kill()}) on the same port, appending to the same log, and waits until it is ready. */
+    public void startAgain() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
+        Process started = builder.start();
+        process = started;
+        try {
+            Awaitility.await("the mock on port " + port + " ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .failFast("the mock exited", () -> !started.isAlive())
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (RuntimeException notReady) {
+            close();
+            throw new IllegalStateException("the mock did not become ready: " + logText(), notReady);
         }
+    }
+
+    /** Stops the process at once (SIGKILL), as a crash would. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            awaitExit();
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     public int port() {
@@ -75,11 +91,31 @@ public final class PackagedMock implements AutoCloseable {
         return log;
     }
 
+    /** What the mock printed so far, every start included. */
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+    public void close() {
+        if (process != null) {
+            process.destroy();
+            awaitExit();
+        }
+    }
+
+    private void awaitExit() {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * A real {@code redis-server} ({@link RedisBinary}: the PATH's, or the one the build fetched from Maven
@@ -22,23 +24,24 @@ public final class RedisServer implements AutoCloseable {
         this.dir = dir;
     }
 
-    public static RedisServer start() throws IOException, InterruptedException {
+    public static RedisServer start() throws IOException {
         RedisServer server = new RedisServer(FreePort.find(), Files.createTempDirectory("ncp-redis"));
         server.startAgain();
         return server;
     }
 
     /** Starts (again) on the same port, with the same data folder. */
-    public void startAgain() throws IOException, InterruptedException {
+    public void startAgain() throws IOException {
         process = new ProcessBuilder(RedisBinary.path().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
                 "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no", "--loglevel", "warning")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!answers()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("redis-server did not start: " + Files.readString(dir.resolve("redis.log")));
-            }
-            Thread.sleep(20);
+        Process started = process;
+        try {
+            Awaitility.await("redis-server on port " + port).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .failFast("redis-server exited", () -> !started.isAlive())
+                    .until(this::answers);
+        } catch (RuntimeException notStarted) {
+            throw new IllegalStateException("redis-server did not start: " + Files.readString(dir.resolve("redis.log")), notStarted);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.contractkit.ncp.client.generated.model.ApiKey;
 import dev.contractkit.ncp.client.generated.model.ApiKeyResponse;
 import dev.contractkit.ncp.client.generated.model.KeyType;
 import dev.contractkit.ncp.client.generated.model.PatchApiKeyRequest;
+import dev.contractkit.ncp.testsupport.FreePort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,15 +26,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(InjectedClientAgainstServerTest.Profile.class)
 class InjectedClientAgainstServerTest {
     /** A free port, found once: the client's URL must be known before the server starts on it. */
-    static final int PORT = freePort();
+    static final int PORT = FreePort.find();
 
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     public static class Profile implements QuarkusTestProfile {
         @Override

@@ -8,13 +8,15 @@ import dev.contractkit.ncp.server.RawHttp;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
+import dev.contractkit.ncp.testsupport.FreePort;
+import dev.contractkit.ncp.testsupport.PackagedMock;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
@@ -48,41 +50,24 @@ class HostileInputFuzzIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Integer> PROTOCOL_REFUSALS = Set.of(400, 413, 414, 431, 505);
 
-    private static Process server;
+    private static PackagedMock server;
     private static int port;
     private static Path log;
     private static long logRead;
 
     @BeforeContainer
     static void startTheServer() throws Exception {
-        port = freePort();
-        log = Files.createTempFile("ncp-mock-fuzz", ".log");
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dncp.mock.credentials=" + TENANT.accessKey() + ":" + TENANT.secretKey(),
-                "-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                if (RawHttp.send(port, "GET", "/q/health/live", List.of(), null).status() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                if (!server.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the server did not start: " + Files.readString(log), notYet);
-                }
-                Thread.sleep(100);
-            }
-        }
+        server = PackagedMock.start(Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")),
+                List.of("-Dncp.mock.credentials=" + TENANT.accessKey() + ":" + TENANT.secretKey()), Map.of());
+        port = server.port();
+        log = server.log();
         logRead = Files.size(log);
     }
 
     @AfterContainer
-    static void stopTheServer() throws Exception {
+    static void stopTheServer() {
         if (server != null) {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            server.close();
         }
     }
 
@@ -135,7 +120,7 @@ class HostileInputFuzzIT {
         for (String[] bad : cases) {
             Path out = Files.createTempFile("ncp-mock-bad-config", ".log");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dquarkus.http.port=" + freePort(), bad[0], "-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"))
+                    "-Dquarkus.http.port=" + FreePort.find(), bad[0], "-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"))
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s stops the server", bad[0]).isTrue();
             String output = Files.readString(out);
@@ -392,11 +377,5 @@ class HostileInputFuzzIT {
 
     private static String abbreviate(String text) {
         return text.length() > 600 ? text.substring(0, 600) + "...(" + text.length() + " chars)" : text;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,14 +3,16 @@ package dev.contractkit.ncp.server.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.testsupport.FreePort;
 import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,10 +52,7 @@ class LauncherIT {
     }
 
     private static Path launchAndCall() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.find();
         Path log = Files.createTempFile("ncp-launcher", ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("ncp-mock").toString(),
                 "-Dncp.mock.credentials=" + CREDENTIALS.accessKey() + ":" + CREDENTIALS.secretKey())
@@ -63,18 +62,11 @@ class LauncherIT {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Process mock = builder.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (true) {
-                try {
-                    HttpResponse<String> answer = SignedHttp.send("http://127.0.0.1:" + port, CREDENTIALS, "GET", "/api/v1/api-keys/seedweb001", null);
-                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-                    return log;
-                } catch (IOException notYet) {
-                    assertThat(mock.isAlive()).as("the launcher runs: %s", Files.readString(log)).isTrue();
-                    assertThat(System.nanoTime()).as("serves within 120 s: %s", Files.readString(log)).isLessThan(deadline);
-                    Thread.sleep(100);
-                }
-            }
+            Awaitility.await("the launcher serves within 120 s").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .failFast("the launcher exited", () -> !mock.isAlive())
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> SignedHttp.send("http://127.0.0.1:" + port, CREDENTIALS, "GET", "/api/v1/api-keys/seedweb001", null).statusCode() == 200);
+            return log;
         } finally {
             mock.destroy();
             mock.waitFor(10, TimeUnit.SECONDS);

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.testsupport.FreePort;
+import dev.contractkit.ncp.testsupport.PackagedMock;
 import dev.contractkit.ncp.testsupport.RedisServer;
 import dev.contractkit.ncp.testsupport.SignedHttp;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -50,13 +52,11 @@ class RedisReplicasIT {
     @BeforeEach
     void startRedisAndTwoReplicas() throws Exception {
         redis = RedisServer.start();
-        a = new Replica("a", redis);
-        b = new Replica("b", redis);
         // both at the same moment: the tenant must be seeded once
-        a.start();
-        b.start();
-        a.awaitReady();
-        b.awaitReady();
+        CompletableFuture<Replica> first = CompletableFuture.supplyAsync(() -> new Replica("a", redis));
+        CompletableFuture<Replica> second = CompletableFuture.supplyAsync(() -> new Replica("b", redis));
+        a = first.join();
+        b = second.join();
     }
 
     @AfterEach
@@ -220,8 +220,7 @@ class RedisReplicasIT {
         assertThat(unanswered).as("at most the one regeneration per worker in flight at the kill").hasSizeLessThanOrEqualTo(2);
         assertEveryAnsweredKeyIsOn(b, lastPrimaryById, unanswered);
 
-        a.start();
-        a.awaitReady();
+        a.restart();
         assertEveryAnsweredKeyIsOn(a, lastPrimaryById, unanswered);
         // the restarted replica found the tenant seeded: it neither re-seeded nor duplicated anything
         JsonNode list = a.json("GET", "/api/v1/api-keys?limit=1000", null, 200);
@@ -294,51 +293,37 @@ class RedisReplicasIT {
         return ids;
     }
 
-    /** One packaged server process with the Redis store. */
+    /** One packaged server process with the Redis store, started and ready. */
     static final class Replica {
         private final String name;
-        private final RedisServer redis;
-        private final int port;
-        private final Path log;
-        private Process process;
+        private final PackagedMock mock;
 
-        Replica(String name, RedisServer redis) throws IOException {
+        Replica(String name, RedisServer redis) {
             this.name = name;
-            this.redis = redis;
-            this.port = FreePort.find();
-            this.log = Files.createTempFile("ncp-replica-" + name, ".log");
-        }
-
-        void start() throws IOException {
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                    "-Dncp.mock.store=redis", "-Dquarkus.redis.hosts=" + redis.uri(),
-                    "-Dncp.mock.credentials=" + TENANT.accessKey() + ":" + TENANT.secretKey(),
-                    "-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        }
-
-        void awaitReady() throws Exception {
-            Awaitility.await("replica " + name + " ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .failFast("replica " + name + " exited: " + log, () -> !process.isAlive())
-                    .ignoreExceptionsInstanceOf(IOException.class)
-                    .until(() -> plain("/q/health/ready").statusCode() == 200);
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-
-        void stop() throws InterruptedException {
-            if (process != null) {
-                process.destroy();
-                process.waitFor(10, TimeUnit.SECONDS);
+            try {
+                this.mock = PackagedMock.start(Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")),
+                        List.of("-Dncp.mock.store=redis", "-Dquarkus.redis.hosts=" + redis.uri(),
+                                "-Dncp.mock.credentials=" + TENANT.accessKey() + ":" + TENANT.secretKey()), Map.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
-        String log() throws IOException {
-            return Files.readString(log);
+        /** Starts again on the same port after a kill, and waits until it is ready. */
+        void restart() throws IOException {
+            mock.startAgain();
+        }
+
+        void kill() {
+            mock.kill();
+        }
+
+        void stop() {
+            mock.close();
+        }
+
+        String log() {
+            return mock.logText();
         }
 
         HttpResponse<String> plain(String path) throws IOException, InterruptedException {
@@ -346,12 +331,12 @@ class RedisReplicasIT {
         }
 
         HttpResponse<String> plain(String path, String method) throws IOException, InterruptedException {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(mock.url() + path)).timeout(Duration.ofSeconds(10))
                     .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> send(String method, String pathAndQuery, String body) throws IOException, InterruptedException {
-            return SignedHttp.send("http://127.0.0.1:" + port, TENANT, method, pathAndQuery, body);
+            return SignedHttp.send(mock.url(), TENANT, method, pathAndQuery, body);
         }
 
         JsonNode json(String method, String pathAndQuery, String body, int expectedStatus) throws IOException, InterruptedException {
