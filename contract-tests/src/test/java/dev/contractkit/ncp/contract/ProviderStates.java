@@ -6,16 +6,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The provider states of our pacts, set up by the server's own {@link dev.contractkit.ncp.server.mock.ProviderStates}:
+ * The provider states of our pacts, set up by the server's own {@link dev.contractkit.ncp.server.pact.ProviderStates}:
  * the same code answers {@code POST /mock/provider-states} for any other verifier. Before each interaction
  * the store goes back to the seed data.
  */
 public final class ProviderStates {
-    public static final String KEY_EXISTS = dev.contractkit.ncp.server.mock.ProviderStates.KEY_EXISTS;
-    public static final String NO_KEY = dev.contractkit.ncp.server.mock.ProviderStates.NO_KEY;
-    public static final String BAD_SIGNATURE = dev.contractkit.ncp.server.mock.ProviderStates.BAD_SIGNATURE;
-    public static final String PRODUCT_EXISTS = dev.contractkit.ncp.server.mock.ProviderStates.PRODUCT_EXISTS;
-    public static final String KEY_SUBSCRIBED = dev.contractkit.ncp.server.mock.ProviderStates.KEY_SUBSCRIBED;
+    public static final String KEY_EXISTS = dev.contractkit.ncp.server.pact.ProviderStates.KEY_EXISTS;
+    public static final String NO_KEY = dev.contractkit.ncp.server.pact.ProviderStates.NO_KEY;
+    public static final String BAD_SIGNATURE = dev.contractkit.ncp.server.pact.ProviderStates.BAD_SIGNATURE;
+    public static final String PRODUCT_EXISTS = dev.contractkit.ncp.server.pact.ProviderStates.PRODUCT_EXISTS;
+    public static final String KEY_SUBSCRIBED = dev.contractkit.ncp.server.pact.ProviderStates.KEY_SUBSCRIBED;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     /** What a set of states asks of the request itself. */
@@ -25,11 +25,11 @@ public final class ProviderStates {
     private ProviderStates() {
     }
 
-    public static Setup apply(List<ProviderState> states, dev.contractkit.ncp.server.mock.ProviderStates server, Tenant tenant) {
-        List<dev.contractkit.ncp.server.mock.ProviderStates.State> named = states.stream()
-                .map(state -> new dev.contractkit.ncp.server.mock.ProviderStates.State(state.getName(), state.getParams()))
+    public static Setup apply(List<ProviderState> states, dev.contractkit.ncp.server.pact.ProviderStates server, Tenant tenant) {
+        List<dev.contractkit.ncp.server.pact.ProviderStates.State> named = states.stream()
+                .map(state -> new dev.contractkit.ncp.server.pact.ProviderStates.State(state.getName(), state.getParams()))
                 .toList();
         server.setUp(named, tenant, true).await().atMost(WAIT);
-        return new Setup(dev.contractkit.ncp.server.mock.ProviderStates.wantsWrongSignature(named));
+        return new Setup(dev.contractkit.ncp.server.pact.ProviderStates.wantsWrongSignature(named));
     }
 }

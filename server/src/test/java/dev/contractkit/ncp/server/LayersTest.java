@@ -5,6 +5,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,12 +15,22 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
     private static final String ROOT = "dev.contractkit.ncp.server";
 
+    /** Top to bottom. */
+    private static final List<String> LAYERS = List.of("wiring", "edges", "features", "seed", "auth", "config", "error", "subscription",
+            "store", "generated");
+
+    private static String[] above(String layer) {
+        return LAYERS.subList(0, LAYERS.indexOf(layer)).toArray(String[]::new);
+    }
+
     @Test
     void eachPackageImportsOnlyThePackagesBelowIt() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("wiring").definedBy(ROOT)
-                .layer("edges").definedBy(ROOT + ".api..", ROOT + ".mock..", ROOT + ".ui..", ROOT + ".health..")
+                .layer("edges").definedBy(ROOT + ".api..", ROOT + ".admin..", ROOT + ".ui..", ROOT + ".health..")
+                .layer("features").definedBy(ROOT + ".pact..", ROOT + ".journal..", ROOT + ".switches..", ROOT + ".http..")
+                .layer("seed").definedBy(ROOT + ".seed..")
                 .layer("auth").definedBy(ROOT + ".auth..")
                 .layer("config").definedBy(ROOT + ".config..")
                 .layer("error").definedBy(ROOT + ".error..")
@@ -27,12 +38,14 @@ class LayersTest {
                 .layer("store").definedBy(ROOT + ".store..")
                 .layer("generated").definedBy(ROOT + ".generated..")
                 .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
-                .whereLayer("edges").mayOnlyBeAccessedByLayers("wiring")
-                .whereLayer("auth").mayOnlyBeAccessedByLayers("wiring", "edges")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("wiring", "edges", "auth")
-                .whereLayer("error").mayOnlyBeAccessedByLayers("wiring", "edges", "auth", "config")
-                .whereLayer("subscription").mayOnlyBeAccessedByLayers("wiring", "edges", "auth", "config", "error")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("wiring", "edges", "auth", "config", "error", "subscription")
+                .whereLayer("edges").mayOnlyBeAccessedByLayers(above("edges"))
+                .whereLayer("features").mayOnlyBeAccessedByLayers(above("features"))
+                .whereLayer("seed").mayOnlyBeAccessedByLayers(above("seed"))
+                .whereLayer("auth").mayOnlyBeAccessedByLayers(above("auth"))
+                .whereLayer("config").mayOnlyBeAccessedByLayers(above("config"))
+                .whereLayer("error").mayOnlyBeAccessedByLayers(above("error"))
+                .whereLayer("subscription").mayOnlyBeAccessedByLayers(above("subscription"))
+                .whereLayer("store").mayOnlyBeAccessedByLayers(above("store"))
                 .check(classes);
     }
 }

@@ -49,7 +49,7 @@ class PactDriftTest {
     private static JsonNode ourPact;
 
     @Inject
-    dev.contractkit.ncp.server.mock.ProviderStates providerStates;
+    dev.contractkit.ncp.server.pact.ProviderStates providerStates;
 
     @TestHTTPResource("/")
     URI server;

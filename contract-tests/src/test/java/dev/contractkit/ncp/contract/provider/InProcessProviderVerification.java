@@ -15,7 +15,7 @@ abstract class InProcessProviderVerification extends ProviderVerification {
     private static final Tenant TENANT = Tenant.of(RequestSigning.SERVER_TEST_CREDENTIALS.accessKey());
 
     @Inject
-    dev.contractkit.ncp.server.mock.ProviderStates providerStates;
+    dev.contractkit.ncp.server.pact.ProviderStates providerStates;
 
     @TestHTTPResource("/")
     URI server;

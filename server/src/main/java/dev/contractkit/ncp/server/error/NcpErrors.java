@@ -16,7 +16,20 @@ public final class NcpErrors {
      */
     public static final String ERROR_CODE_HEADER = "x-ncp-mock-error-code";
 
+    /** NCP's limit on a request body, 10 MB: above it, 413 "430". */
+    public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+    public static final String BODY_TOO_LARGE = "The request body is larger than " + MAX_BODY_BYTES + " bytes.";
+
     private NcpErrors() {
+    }
+
+    /** NCP's 404 "300" for a request no route matches, inside {@code /api/v1} or outside it. */
+    public static Response unknownRoute(String method, String path) {
+        return response(NcpErrorCode.NOT_FOUND, unknownRouteDetails(method, path));
+    }
+
+    public static String unknownRouteDetails(String method, String path) {
+        return "No API matches " + method + " " + path + ".";
     }
 
     public static NcpErrorResponse envelope(NcpErrorCode code, String details) {

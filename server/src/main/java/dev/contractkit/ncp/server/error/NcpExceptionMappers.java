@@ -67,10 +67,10 @@ public class NcpExceptionMappers {
             // JAX-RS answers 404 when a query parameter cannot be converted; NCP would call that a bad request.
             case 404 -> failure.getCause() != null
                     ? NcpErrors.response(NcpErrorCode.BAD_REQUEST, "A parameter has a value of the wrong type.")
-                    : UnknownRoute.response(request.method().name(), request.path());
+                    : NcpErrors.unknownRoute(request.method().name(), request.path());
             case 405 -> NcpErrors.response(NcpErrorCode.BAD_REQUEST, 405,
                     "Method " + request.method() + " is not allowed on " + request.path() + ".");
-            case 413 -> NcpErrors.response(NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, RequestBodyLimit.DETAILS);
+            case 413 -> NcpErrors.response(NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, NcpErrors.BODY_TOO_LARGE);
             case 415 -> NcpErrors.response(NcpErrorCode.BAD_REQUEST, 415,
                     "Content-Type '" + contentType(request) + "' is not supported; send application/json.");
             case 406 -> NcpErrors.response(NcpErrorCode.BAD_REQUEST, 406, "Only application/json answers can be produced.");

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.signature.NcpCredentials;
-import io.quarkus.vertx.web.Route;
-import io.quarkus.vertx.web.Route.HttpMethod;
-import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
@@ -16,6 +14,7 @@ import java.util.Map;
  * page; {@code ncp.mock.swagger-ui-signing=false} turns it off (and so does signature verification off,
  * when there is nothing to sign for).
  */
+@Singleton
 public class SwaggerUiSigning {
     private final String answer;
 
@@ -27,8 +26,8 @@ public class SwaggerUiSigning {
                 : Map.of("enabled", false));
     }
 
-    @Route(path = "/mock/swagger-ui/signing", methods = HttpMethod.GET)
-    void signing(RoutingContext context) {
-        context.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store").end(answer);
+    /** The answer of {@code GET /mock/swagger-ui/signing} (admin's route table), made once. */
+    public String answer() {
+        return answer;
     }
 }

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import dev.contractkit.ncp.server.auth.Tenants;
-import dev.contractkit.ncp.server.mock.ProviderStates;
+import dev.contractkit.ncp.server.pact.ProviderStates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ class SubscriptionsResourceTest {
     Tenants tenants;
 
     @Inject
-    dev.contractkit.ncp.server.mock.MockState mockState;
+    dev.contractkit.ncp.server.seed.SeedData mockState;
 
     SignedRequests tenant;
     SignedRequests other;

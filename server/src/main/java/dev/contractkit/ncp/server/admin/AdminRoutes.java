@@ -1,0 +1,154 @@
+package dev.contractkit.ncp.server.admin;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.journal.RequestJournal;
+import dev.contractkit.ncp.server.pact.ProviderStates;
+import dev.contractkit.ncp.server.seed.SeedData;
+import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import dev.contractkit.ncp.server.ui.SwaggerUiSigning;
+import io.quarkus.vertx.web.Body;
+import io.quarkus.vertx.web.Route.HttpMethod;
+import io.quarkus.vertx.web.Route;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * Every {@code /mock/*} route of the mock, outside {@code /api/v1} so that none looks like NCP's API, with
+ * one error path ({@link #fail}): a refused request is NCP's 400 "100", a store outage 503 "500", anything
+ * else a bug, answered 500 "900" and logged.
+ * <ul>
+ *   <li>{@code POST /mock/reset}: the store back to the seed (with Redis, for every replica);</li>
+ *   <li>{@code GET /mock/requests[?method=&path=&status=]}, {@code DELETE /mock/requests}: the request journal;</li>
+ *   <li>{@code POST /mock/provider-states}: Pact's state-change URL, for any verifier in any language
+ *       ({@code {"state", "params", "action"}} or {@code {"states": [...], "params", "action"}}), for the
+ *       first configured tenant;</li>
+ *   <li>{@code GET /mock/swagger-ui/signing}: the credentials the mock's own Swagger UI signs with.</li>
+ * </ul>
+ */
+public class AdminRoutes {
+    private static final Logger LOG = Logger.getLogger(AdminRoutes.class);
+
+    private final SeedData seed;
+    private final RequestJournal journal;
+    private final ProviderStates providerStates;
+    private final SwaggerUiSigning swaggerUiSigning;
+    private final Tenants tenants;
+    private final ObjectMapper mapper;
+
+    public AdminRoutes(SeedData seed, RequestJournal journal, ProviderStates providerStates, SwaggerUiSigning swaggerUiSigning,
+            Tenants tenants, ObjectMapper mapper) {
+        this.seed = seed;
+        this.journal = journal;
+        this.providerStates = providerStates;
+        this.swaggerUiSigning = swaggerUiSigning;
+        this.tenants = tenants;
+        this.mapper = mapper;
+    }
+
+    @Route(path = "/mock/reset", methods = HttpMethod.POST)
+    void reset(RoutingContext context) {
+        answer(context, seed.reset().map(keys -> "{\"seededApiKeys\":" + keys + "}"));
+    }
+
+    @Route(path = "/mock/requests", methods = HttpMethod.GET)
+    void requests(RoutingContext context) {
+        String method = context.request().getParam("method");
+        String path = context.request().getParam("path");
+        String status = context.request().getParam("status");
+        Predicate<RequestJournal.Entry> filter = entry -> (method == null || entry.method().equalsIgnoreCase(method))
+                && (path == null || entry.path().startsWith(path))
+                && (status == null || Integer.toString(entry.status()).equals(status));
+        answer(context, Uni.createFrom().item(() -> json(Map.of("requests", journal.entries(filter)))));
+    }
+
+    @Route(path = "/mock/requests", methods = HttpMethod.DELETE)
+    void clearRequests(RoutingContext context) {
+        journal.clear();
+        context.response().setStatusCode(204).end();
+    }
+
+    @Route(path = "/mock/provider-states", methods = HttpMethod.POST)
+    void providerStates(RoutingContext context, @Body Buffer body) {
+        Map<String, Object> change;
+        try {
+            change = body == null || body.length() == 0 ? Map.of() : mapper.readValue(body.getBytes(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException notJson) {
+            fail(context, new Refused("The state change must be a JSON object."));
+            return;
+        }
+        List<ProviderStates.State> states = ProviderStates.fromBody(change).stream()
+                .filter(state -> state.name() != null && !state.name().isBlank() && !state.name().equals("null"))
+                .toList();
+        String action = String.valueOf(change.getOrDefault("action", "setup"));
+        if (action.equals("teardown")) {
+            providerStates.tearDown();
+            answer(context, Uni.createFrom().item("{}"));
+        } else if (!action.equals("setup")) {
+            fail(context, new Refused("action must be setup or teardown, not '" + action + "'."));
+        } else {
+            // an interaction with no state: verifiers still call, and it starts from the seed like any other
+            answer(context, Uni.createFrom().deferred(() -> providerStates.setUp(states, tenants.defaultTenant(), false))
+                    .invoke(() -> LOG.debugf("provider states set up: %s", states))
+                    .map(done -> "{}"));
+        }
+    }
+
+    @Route(path = "/mock/swagger-ui/signing", methods = HttpMethod.GET)
+    void swaggerUiSigning(RoutingContext context) {
+        context.response().putHeader("Cache-Control", "no-store");
+        answer(context, Uni.createFrom().item(swaggerUiSigning.answer()));
+    }
+
+    /** 200 with the JSON the step yields, or the one error path. */
+    private void answer(RoutingContext context, Uni<String> step) {
+        step.subscribe().with(
+                json -> context.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(json),
+                failure -> fail(context, failure));
+    }
+
+    private void fail(RoutingContext context, Throwable failure) {
+        NcpErrorCode code = codeFor(failure);
+        String details = switch (code) {
+            case BAD_REQUEST -> failure.getMessage();
+            case ENDPOINT_ERROR -> "The key store is unavailable: " + failure.getMessage();
+            default -> {
+                LOG.errorf(failure, "%s %s failed", context.request().method(), context.request().path());
+                yield "The mock failed: " + failure.getMessage();
+            }
+        };
+        NcpErrors.send(context.response(), code.status(), code, NcpErrors.json(mapper, code, details));
+    }
+
+    /** The one error path: a refused request, a store outage, or a bug. */
+    static NcpErrorCode codeFor(Throwable failure) {
+        if (failure instanceof Refused || failure instanceof ProviderStates.UnknownStateException) {
+            return NcpErrorCode.BAD_REQUEST;
+        }
+        return failure instanceof StoreUnavailableException ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the answer as JSON", e);
+        }
+    }
+
+    /** A request the admin API refuses: 400 "100" with this text. */
+    static final class Refused extends RuntimeException {
+        Refused(String details) {
+            super(details, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.contractkit.ncp.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.error.NcpErrors;
+import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Refuses, with NCP's 400 "100", an {@code /api/v1} query whose escapes decode to no UTF-8 text ({@code %ff}),
+ * and a parameter given more than once ({@code limit=1&limit=2}): every parameter of this API takes one
+ * value, and guessing which one was meant would hide a client bug. A request target that is not a URI at
+ * all ({@code %zz}, a lone {@code %}) never gets this far: Vert.x's HTTP layer refuses it with a bare 400,
+ * a protocol-level refusal like an invalid header character.
+ */
+public class QueryStringCheck {
+    private final ObjectMapper mapper;
+
+    public QueryStringCheck(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 90)
+    void check(RoutingContext context) {
+        String query = context.request().query();
+        if (query != null && !query.isEmpty() && context.request().path().startsWith("/api/")) {
+            String problem = problem(query);
+            if (problem != null) {
+                NcpErrors.send(context.response(), 400, NcpErrorCode.BAD_REQUEST, NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST, problem));
+                return;
+            }
+        }
+        context.next();
+    }
+
+    /** What is wrong with a raw query string, or null. Framework-free. */
+    static String problem(String query) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String pair : query.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            if (!validEscapes(pair)) {
+                return "The query parameter '" + printable(rawName) + "' is not valid percent-encoding.";
+            }
+            String name = java.net.URLDecoder.decode(rawName, java.nio.charset.StandardCharsets.UTF_8);
+            if (counts.merge(name, 1, Integer::sum) == 2) {
+                return "The query parameter '" + printable(name) + "' is given more than once; give it once.";
+            }
+        }
+        return null;
+    }
+
+    private static boolean validEscapes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                i += 2;
+            }
+        }
+        // escapes that decode to invalid UTF-8 (%ff) are refused too
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(percentDecodedBytes(text)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static byte[] percentDecodedBytes(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] bytes = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static String printable(String name) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+        return shown.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.contractkit.ncp.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.error.NcpErrors;
+import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * NCP's gateway refuses bodies over 10 MB with 413 and code "430". A declared {@code Content-Length} is
+ * refused here, before a byte of the body is read.
+ */
+public class RequestBodyLimit {
+    /** NCP's limit, 10 MB: the one place it is written. */
+
+    private final String body;
+
+    public RequestBodyLimit(ObjectMapper mapper) {
+        this.body = NcpErrors.json(mapper, NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, NcpErrors.BODY_TOO_LARGE);
+    }
+
+    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 100)
+    void refuseOversizedBodies(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length != null && declaredLength(length) > NcpErrors.MAX_BODY_BYTES) {
+            context.response().putHeader("Connection", "close");
+            NcpErrors.send(context.response(), 413, NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, body);
+            return;
+        }
+        context.next();
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.contractkit.ncp.server.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.config.NcpMockConfig;
+import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyValueGenerator;
+import dev.contractkit.ncp.server.store.StoredApiKey;
+import dev.contractkit.ncp.server.subscription.ProductCatalog;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Fills the store with the seed keys of every configured tenant: new tenants at start-up, all of them on reset. */
+@ApplicationScoped
+public class SeedData {
+    private static final String BUILT_IN_SEED = "/seed/api-keys.json";
+    private static final String BUILT_IN_PRODUCTS = "/seed/products.json";
+    private static final Logger LOG = Logger.getLogger(SeedData.class);
+
+    private final ApiKeyStore store;
+    private final Tenants tenants;
+    private final Clock clock;
+    private final List<SeedKey> seed;
+    private final KeyValueGenerator generator;
+    private final java.util.Map<String, String[]> drawnValues = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Vertx vertx;
+
+    private final ProductCatalog catalog;
+
+    public SeedData(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config, Vertx vertx,
+            KeyValueGenerator generator, ProductCatalog catalog) {
+        this.catalog = catalog;
+        this.store = store;
+        this.generator = generator;
+        this.tenants = tenants;
+        this.clock = clock;
+        this.vertx = vertx;
+        Path file = config.seedFile().map(Path::of).orElse(null);
+        JsonNode root = readJson(mapper, file, BUILT_IN_SEED);
+        // a seed file is a JSON array of keys, or an object {"apiKeys": [...], "products": [...]}
+        JsonNode keys = root.isObject() ? root.path("apiKeys") : root;
+        JsonNode products = root.isObject() && root.has("products") ? root.get("products") : readJson(mapper, null, BUILT_IN_PRODUCTS);
+        try {
+            this.seed = List.copyOf(SeedKey.listFrom(keys));
+            this.seed.forEach(SeedData::check);
+            catalog.seed(CatalogSeed.products(products));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the seed file " + (file != null ? file : BUILT_IN_SEED) + " is wrong: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Seeds every configured tenant that was never seeded: with a shared store, a replica that starts
+     * against existing keys leaves them alone. When the store cannot be reached yet, it tries again every
+     * second without holding up start-up.
+     */
+    void onStart(@Observes StartupEvent start) {
+        seedNewTenants(1);
+    }
+
+    private void seedNewTenants(int attempt) {
+        List<Uni<Integer>> seeding = tenants.configured().stream()
+                .map(tenant -> store.seedIfNew(tenant.tenantId(), seedKeys(tenant)))
+                .toList();
+        Uni.join().all(seeding).andFailFast().subscribe().with(
+                counts -> LOG.debugf("seeded %d new keys", counts.stream().mapToInt(Integer::intValue).sum()),
+                failure -> {
+                    if (attempt == 1) {
+                        LOG.warnf("NCP mock: cannot seed the store yet (%s); trying again every second", failure.getMessage());
+                    }
+                    vertx.setTimer(1000, id -> seedNewTenants(attempt + 1));
+                });
+    }
+
+    /** Forgets every change and every key of every tenant, then seeds the configured tenants again. Answers how many keys. */
+    public Uni<Integer> reset() {
+        catalog.reset();
+        Map<String, List<StoredApiKey>> seedByTenant = new LinkedHashMap<>();
+        tenants.configured().forEach(tenant -> seedByTenant.put(tenant.tenantId(), seedKeys(tenant)));
+        return store.reset(seedByTenant);
+    }
+
+    private List<StoredApiKey> seedKeys(Tenant tenant) {
+        return seed.stream().map(entry -> toKey(tenant, entry)).toList();
+    }
+
+    /**
+     * A seed key of a tenant. The ID and key values the seed file leaves out are drawn the first time and
+     * then kept for the life of the process: a reset brings back the same keys, as a frontend expects.
+     */
+    private StoredApiKey toKey(Tenant tenant, SeedKey entry) {
+        String[] drawn = drawnValues.computeIfAbsent(tenant.tenantId() + "/" + seed.indexOf(entry), slot -> new String[] {
+            entry.apiKeyId() != null ? entry.apiKeyId() : generator.apiKeyId(),
+            entry.primaryKey() != null ? entry.primaryKey() : generator.keyValue(),
+            entry.secondaryKey() != null ? entry.secondaryKey() : generator.keyValue()});
+        return new StoredApiKey(
+                drawn[0],
+                tenant.tenantId(),
+                entry.apiKeyName(),
+                entry.apiKeyDescription() != null ? entry.apiKeyDescription() : "",
+                drawn[1],
+                drawn[2],
+                tenant.modifier(),
+                entry.isEnabled() == null || entry.isEnabled(),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                StoredApiKey.PUBLIC_DOMAIN,
+                0);
+    }
+
+    private static JsonNode readJson(ObjectMapper mapper, Path file, String builtIn) {
+        try (InputStream in = file != null ? Files.newInputStream(file) : SeedData.class.getResourceAsStream(builtIn)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in seed " + builtIn + " is missing");
+            }
+            return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seed file " + (file != null ? file : builtIn), e);
+        }
+    }
+
+    private static void check(SeedKey entry) {
+        if (entry.apiKeyName() == null || entry.apiKeyName().isEmpty() || entry.apiKeyName().length() > 20) {
+            throw new IllegalArgumentException("every seed key needs an apiKeyName of 1 to 20 characters: " + entry.apiKeyId());
+        }
+    }
+}

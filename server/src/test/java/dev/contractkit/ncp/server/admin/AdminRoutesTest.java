@@ -1,0 +1,43 @@
+package dev.contractkit.ncp.server.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Every /mock/* route answers from one table with one error path. */
+@QuarkusTest
+class AdminRoutesTest {
+
+    @Test
+    void aRefusalIsABadRequestAStoreOutageAnEndpointErrorAndAnythingElseABug() {
+        assertThat(AdminRoutes.codeFor(new AdminRoutes.Refused("no"))).isEqualTo(NcpErrorCode.BAD_REQUEST);
+        assertThat(AdminRoutes.codeFor(new StoreUnavailableException("Redis is gone", null))).isEqualTo(NcpErrorCode.ENDPOINT_ERROR);
+        assertThat(AdminRoutes.codeFor(new IllegalStateException("a bug"))).isEqualTo(NcpErrorCode.UNEXPECTED_ERROR);
+        assertThat(AdminRoutes.codeFor(new NullPointerException())).isEqualTo(NcpErrorCode.UNEXPECTED_ERROR);
+    }
+
+    @Test
+    void eachAdminRouteAnswersFromTheTable() {
+        given().post("/mock/reset").then().statusCode(200).body("seededApiKeys", equalTo(6));
+        given().get("/mock/requests").then().statusCode(200).contentType("application/json");
+        given().delete("/mock/requests").then().statusCode(204);
+        given().get("/mock/swagger-ui/signing").then().statusCode(200).header("Cache-Control", "no-store");
+        given().contentType("application/json").body("{\"action\":\"teardown\"}").post("/mock/provider-states").then().statusCode(200);
+    }
+
+    @Test
+    void aRefusedAdminRequestGetsNcpsEnvelope() {
+        given().contentType("application/json").body("not json").post("/mock/provider-states")
+                .then().statusCode(400).body("error.errorCode", equalTo("100"));
+        given().contentType("application/json").body("{\"action\":\"explode\"}").post("/mock/provider-states")
+                .then().statusCode(400).body("error.errorCode", equalTo("100"))
+                .body("error.details", equalTo("action must be setup or teardown, not 'explode'."));
+        given().contentType("application/json").body("{\"state\":\"a state nobody knows\"}").post("/mock/provider-states")
+                .then().statusCode(400).body("error.errorCode", equalTo("100"));
+    }
+}
