@@ -1,9 +1,9 @@
 -- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions (RedisApiKeyStore.tenantKeys)
--- Deletes a key with its subscriptions.
+-- Deletes a key with its subscriptions. ARGV: the key id, the prefix of its subscription ids (StoredSubscription.idPrefix).
 local n = redis.call('HDEL', KEYS[1], ARGV[1])
 if n == 1 then
   redis.call('ZREM', KEYS[2], ARGV[1])
-  local prefix = ARGV[1] .. '/'
+  local prefix = ARGV[2]
   for _, field in ipairs(redis.call('HKEYS', KEYS[6])) do
     if string.sub(field, 1, #prefix) == prefix then redis.call('HDEL', KEYS[6], field) end
   end

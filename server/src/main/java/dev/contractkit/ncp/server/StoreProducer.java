@@ -3,6 +3,7 @@ package dev.contractkit.ncp.server;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.InMemoryApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
 import io.vertx.mutiny.redis.client.Redis;
@@ -31,6 +32,12 @@ public class StoreProducer {
 
     void close(@Disposes ApiKeyStore store) {
         store.close();
+    }
+
+    @Produces
+    @Singleton
+    KeyFactory keyFactory(KeyValueGenerator generator, Clock clock) {
+        return new KeyFactory(generator, clock);
     }
 
     /** SecureRandom (a DRBG per thread), or, with {@code ncp.mock.random-seed}, one repeatable generator. */

@@ -11,6 +11,7 @@ import dev.contractkit.ncp.server.generated.model.PatchApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PostApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PutApiKeyRequest;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +24,6 @@ import java.util.Optional;
  */
 @NonBlocking
 public class ApiKeysResource implements ApiKeysApi {
-    static final long DEFAULT_OFFSET = 0;
-    static final long DEFAULT_LIMIT = 20;
-
     private final ApiKeyStore store;
     private final Caller caller;
 
@@ -43,7 +41,7 @@ public class ApiKeysResource implements ApiKeysApi {
 
     @Override
     public Uni<ApiKeyList> listApiKeys(Long offset, Long limit, String apiKeyName) {
-        return store.list(caller.tenant().tenantId(), apiKeyName, offset == null ? DEFAULT_OFFSET : offset, limit == null ? DEFAULT_LIMIT : limit)
+        return store.list(caller.tenant().tenantId(), apiKeyName, Page.offset(offset), Page.limit(limit))
                 .map(page -> new ApiKeyList()
                         .apiKeys(page.items().stream().map(ApiKeyModels::apiKey).toList())
                         .total(page.total())

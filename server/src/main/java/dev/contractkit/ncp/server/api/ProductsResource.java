@@ -7,18 +7,19 @@ import dev.contractkit.ncp.server.generated.model.GetProductsResponse;
 import dev.contractkit.ncp.server.generated.model.ProductPage;
 import dev.contractkit.ncp.server.generated.model.ProductResponse;
 import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
-import dev.contractkit.ncp.server.subscription.Subscriptions;
+import dev.contractkit.ncp.server.store.Page;
+import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
 /** NCP's product look-ups: what API keys can subscribe to. */
 @NonBlocking
 public class ProductsResource implements ProductsApi {
-    private final Subscriptions subscriptions;
+    private final ProductCatalog catalog;
     private final Caller caller;
 
-    public ProductsResource(Subscriptions subscriptions, Caller caller) {
-        this.subscriptions = subscriptions;
+    public ProductsResource(ProductCatalog catalog, Caller caller) {
+        this.catalog = catalog;
         this.caller = caller;
     }
 
@@ -27,13 +28,13 @@ public class ProductsResource implements ProductsApi {
             Boolean hasDeployedStage, String hasStageNotAssociatedWithUsagePlanId, Long offset, Long limit) {
         Tenant tenant = caller.tenant();
         return Uni.createFrom().item(() -> {
-            var page = subscriptions.products(tenant.tenantId(), productName, subscriptionCode, isPublished, hasDeployedStage,
-                    hasStageNotAssociatedWithUsagePlanId, SubscriptionsResource.offset(offset), SubscriptionsResource.limit(limit));
+            var page = catalog.page(tenant.tenantId(), productName, subscriptionCode, isPublished, hasDeployedStage,
+                    hasStageNotAssociatedWithUsagePlanId, Page.offset(offset), Page.limit(limit));
             return new GetProductsResponse()
                     .productPage(new ProductPage()
                             .content(page.items().stream().map(product -> SubscriptionModels.myProduct(product, tenant)).toList())
                             .total(page.total()))
-                    .initialCount((long) subscriptions.productCount(tenant.tenantId()));
+                    .initialCount(page.initialCount());
         });
     }
 
@@ -41,6 +42,6 @@ public class ProductsResource implements ProductsApi {
     public Uni<ProductResponse> getProduct(String productId) {
         Tenant tenant = caller.tenant();
         return Uni.createFrom().item(() -> new ProductResponse()
-                .product(SubscriptionModels.product(subscriptions.product(tenant.tenantId(), productId), tenant)));
+                .product(SubscriptionModels.product(catalog.require(tenant.tenantId(), productId), tenant)));
     }
 }

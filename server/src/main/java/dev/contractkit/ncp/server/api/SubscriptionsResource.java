@@ -14,6 +14,7 @@ import dev.contractkit.ncp.server.generated.model.SearchApiKeysRequest;
 import dev.contractkit.ncp.server.generated.model.SearchApiKeysResponse;
 import dev.contractkit.ncp.server.generated.model.SearchApiKeysWithProductRelationRequest;
 import dev.contractkit.ncp.server.generated.model.SearchApiKeysWithProductRelationResponse;
+import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.subscription.Subscriptions;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,7 @@ public class SubscriptionsResource implements SubscriptionsApi {
     @Override
     public Uni<SearchApiKeysWithProductRelationResponse> searchApiKeysOfProduct(SearchApiKeysWithProductRelationRequest request) {
         return subscriptions.keysOfProduct(tenant(), request.getProductId(), request.getStatusSet(), request.getApiKeyName(),
-                        offset(request.getOffset()), limit(request.getLimit()))
+                        Page.offset(request.getOffset()), Page.limit(request.getLimit()))
                 .map(page -> new SearchApiKeysWithProductRelationResponse()
                         .apiKeys(page.items().stream().map(SubscriptionModels::relation).toList())
                         .total(page.total()));
@@ -40,7 +41,7 @@ public class SubscriptionsResource implements SubscriptionsApi {
 
     @Override
     public Uni<GetApiKeyRelateProductResponse> listProductsOfApiKey(String apiKeyId, Long offset, Long limit) {
-        return subscriptions.productsOf(tenant(), apiKeyId, offset(offset), limit(limit))
+        return subscriptions.productsOf(tenant(), apiKeyId, Page.offset(offset), Page.limit(limit))
                 .map(page -> new GetApiKeyRelateProductResponse()
                         .apiKeyRelateProductDtos(page.items().stream().map(row -> SubscriptionModels.relatedProduct(row, tenant())).toList())
                         .total(page.total()));
@@ -65,7 +66,7 @@ public class SubscriptionsResource implements SubscriptionsApi {
     @Override
     public Uni<SearchApiKeysResponse> searchApiKeysOfProductSide(String productId, SearchApiKeysRequest request) {
         return subscriptions.subscribersOf(tenant(), productId, request.getApiKeyValue(), request.getApiKeyId(), request.getStatusSet(),
-                        offset(request.getOffset()), limit(request.getLimit()))
+                        Page.offset(request.getOffset()), Page.limit(request.getLimit()))
                 .map(page -> new SearchApiKeysResponse().apiKeyPage(new ApiKeySearchPage()
                         .content(page.items().stream().map(SubscriptionModels::subscriber).toList())
                         .total(page.total())));
@@ -73,12 +74,12 @@ public class SubscriptionsResource implements SubscriptionsApi {
 
     @Override
     public Uni<Void> decideSubscription(String productId, String apiKeyId, PatchSubscriptionRequest request) {
-        return subscriptions.decide(tenant(), productId, apiKeyId, request.getStatus());
+        return subscriptions.decide(tenant(), apiKeyId, productId, request.getStatus());
     }
 
     @Override
     public Uni<Void> setUsagePlan(String productId, String apiKeyId, String stageId, PutApiKeyRelationRequest request) {
-        return subscriptions.setUsagePlan(tenant(), productId, apiKeyId, stageId, request.getUsagePlanId());
+        return subscriptions.setUsagePlan(tenant(), apiKeyId, productId, stageId, request.getUsagePlanId());
     }
 
     @Override
@@ -88,7 +89,7 @@ public class SubscriptionsResource implements SubscriptionsApi {
     }
 
     private Uni<SearchApiKeyRelationsResponse> detail(String apiKeyId, String productId, String apiId, String stageId, Long offset, Long limit) {
-        return subscriptions.stagesOf(tenant(), apiKeyId, productId, apiId, stageId, offset(offset), limit(limit))
+        return subscriptions.stagesOf(tenant(), apiKeyId, productId, apiId, stageId, Page.offset(offset), Page.limit(limit))
                 .map(page -> new SearchApiKeyRelationsResponse().apiKeyRelations(new ApiKeyRelationPage()
                         .content(page.items().stream().map(SubscriptionModels::stage).toList())
                         .total(page.total())));
@@ -96,13 +97,5 @@ public class SubscriptionsResource implements SubscriptionsApi {
 
     private String tenant() {
         return caller.tenant().tenantId();
-    }
-
-    static long offset(Long offset) {
-        return offset == null ? ApiKeysResource.DEFAULT_OFFSET : offset;
-    }
-
-    static long limit(Long limit) {
-        return limit == null ? ApiKeysResource.DEFAULT_LIMIT : limit;
     }
 }

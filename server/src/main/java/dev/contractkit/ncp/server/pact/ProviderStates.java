@@ -6,7 +6,8 @@ import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.seed.SeedData;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
-import dev.contractkit.ncp.server.store.KeyValueGenerator;
+import dev.contractkit.ncp.server.store.KeyFactory;
+import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.subscription.CatalogProduct;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
@@ -14,7 +15,6 @@ import dev.contractkit.ncp.server.subscription.Subscriptions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ public class ProviderStates implements ReplayedRequests {
     private final ApiKeyStore store;
     private final SeedData seed;
     private final Clock clock;
-    private final KeyValueGenerator generator;
+    private final KeyFactory keys;
     private final AtomicBoolean nextRequestRefused = new AtomicBoolean();
     /** True once an API request came after the last set-up: the next set-up belongs to a new interaction. */
     private volatile boolean interactionRan = true;
@@ -58,12 +58,12 @@ public class ProviderStates implements ReplayedRequests {
     private final ProductCatalog catalog;
     private final Subscriptions subscriptions;
 
-    public ProviderStates(ApiKeyStore store, SeedData seed, Clock clock, KeyValueGenerator generator, ProductCatalog catalog,
+    public ProviderStates(ApiKeyStore store, SeedData seed, Clock clock, KeyFactory keys, ProductCatalog catalog,
             Subscriptions subscriptions) {
         this.store = store;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
-        this.generator = generator;
+        this.keys = keys;
         this.seed = seed;
         this.clock = clock;
     }
@@ -182,18 +182,9 @@ public class ProviderStates implements ReplayedRequests {
     }
 
     private StoredApiKey keyFrom(Map<String, Object> params, Tenant tenant) {
-        return new StoredApiKey(
-                text(params, "apiKeyId", null),
-                tenant.tenantId(),
-                text(params, "apiKeyName", "pact-key"),
-                text(params, "apiKeyDescription", ""),
-                text(params, "primaryKey", generator.keyValue()),
-                text(params, "secondaryKey", generator.keyValue()),
-                tenant.modifier(),
-                !"false".equals(String.valueOf(params.getOrDefault("isEnabled", "true"))),
-                clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                StoredApiKey.PUBLIC_DOMAIN,
-                0);
+        return keys.of(tenant.tenantId(), text(params, "apiKeyId", null), text(params, "apiKeyName", "pact-key"),
+                text(params, "apiKeyDescription", ""), text(params, "primaryKey", null), text(params, "secondaryKey", null), tenant.modifier(),
+                !"false".equals(String.valueOf(params.getOrDefault("isEnabled", "true"))));
     }
 
     private CatalogProduct productFrom(Map<String, Object> params) {
@@ -202,7 +193,7 @@ public class ProviderStates implements ReplayedRequests {
                 List.of(new CatalogProduct.UsagePlan(text(params, "usagePlanId", "pactplan01"), "Pact plan")));
         return new CatalogProduct(productId, text(params, "productName", "Pact product " + productId), "Set up by a provider state",
                 SubscriptionCode.fromValue(text(params, "subscriptionCode", "PUBLIC")), true, "pactinvoke",
-                clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                NcpTime.now(clock),
                 List.of(new CatalogProduct.Api(text(params, "apiId", "pactapi001"), "pact-api", List.of(stage))));
     }
 

@@ -6,7 +6,8 @@ import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
-import dev.contractkit.ncp.server.store.KeyValueGenerator;
+import dev.contractkit.ncp.server.store.KeyFactory;
+import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import io.quarkus.runtime.StartupEvent;
@@ -20,10 +21,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /** Fills the store with the seed keys of every configured tenant: new tenants at start-up, all of them on reset. */
@@ -37,18 +38,19 @@ public class SeedData {
     private final Tenants tenants;
     private final Clock clock;
     private final List<SeedKey> seed;
-    private final KeyValueGenerator generator;
-    private final java.util.Map<String, String[]> drawnValues = new java.util.concurrent.ConcurrentHashMap<>();
+    private final KeyFactory keyFactory;
+    /** Each tenant's seed keys as first drawn (IDs and values the seed file leaves out), for the life of the process. */
+    private final Map<Slot, StoredApiKey> drawn = new ConcurrentHashMap<>();
 
     private final Vertx vertx;
 
     private final ProductCatalog catalog;
 
     public SeedData(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config, Vertx vertx,
-            KeyValueGenerator generator, ProductCatalog catalog) {
+            KeyFactory keyFactory, ProductCatalog catalog) {
         this.catalog = catalog;
         this.store = store;
-        this.generator = generator;
+        this.keyFactory = keyFactory;
         this.tenants = tenants;
         this.clock = clock;
         this.vertx = vertx;
@@ -106,22 +108,14 @@ public class SeedData {
      * then kept for the life of the process: a reset brings back the same keys, as a frontend expects.
      */
     private StoredApiKey toKey(Tenant tenant, SeedKey entry) {
-        String[] drawn = drawnValues.computeIfAbsent(tenant.tenantId() + "/" + seed.indexOf(entry), slot -> new String[] {
-            entry.apiKeyId() != null ? entry.apiKeyId() : generator.apiKeyId(),
-            entry.primaryKey() != null ? entry.primaryKey() : generator.keyValue(),
-            entry.secondaryKey() != null ? entry.secondaryKey() : generator.keyValue()});
-        return new StoredApiKey(
-                drawn[0],
-                tenant.tenantId(),
-                entry.apiKeyName(),
-                entry.apiKeyDescription() != null ? entry.apiKeyDescription() : "",
-                drawn[1],
-                drawn[2],
-                tenant.modifier(),
-                entry.isEnabled() == null || entry.isEnabled(),
-                clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                StoredApiKey.PUBLIC_DOMAIN,
-                0);
+        StoredApiKey first = drawn.computeIfAbsent(new Slot(tenant.tenantId(), seed.indexOf(entry)), slot -> keyFactory.of(tenant.tenantId(),
+                entry.apiKeyId(), entry.apiKeyName(), entry.apiKeyDescription() != null ? entry.apiKeyDescription() : "",
+                entry.primaryKey(), entry.secondaryKey(), tenant.modifier(), entry.isEnabled() == null || entry.isEnabled()));
+        return first.touched(NcpTime.now(clock));
+    }
+
+    /** The place of a seed key: its tenant and its position in the seed file. */
+    private record Slot(String tenantId, int index) {
     }
 
     private static JsonNode readJson(ObjectMapper mapper, Path file, String builtIn) {

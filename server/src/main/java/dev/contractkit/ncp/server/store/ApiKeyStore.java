@@ -19,7 +19,7 @@ public interface ApiKeyStore extends AutoCloseable {
     Uni<StoredApiKey> create(String tenantId, String name, String description, String modifier);
 
     /** A page of the tenant's keys in creation order, of those whose name contains {@code nameContains} (null: all). */
-    Uni<ApiKeyPage> list(String tenantId, String nameContains, long offset, long limit);
+    Uni<Page<StoredApiKey>> list(String tenantId, String nameContains, long offset, long limit);
 
     Uni<Optional<StoredApiKey>> find(String tenantId, String apiKeyId);
 
@@ -48,6 +48,9 @@ public interface ApiKeyStore extends AutoCloseable {
 
     /** Every subscription of the tenant's keys to products, oldest request first. */
     Uni<List<StoredSubscription>> subscriptions(String tenantId);
+
+    /** A key's subscription to a product, if there is one. */
+    Uni<Optional<StoredSubscription>> subscription(String tenantId, String apiKeyId, String productId);
 
     /**
      * Writes the subscription of a key to a product in one atomic step, when the key exists and its

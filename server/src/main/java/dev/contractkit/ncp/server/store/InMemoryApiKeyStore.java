@@ -4,10 +4,10 @@ import dev.contractkit.ncp.server.generated.model.KeyType;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +30,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
      */
     private final Map<String, Map<String, StoredSubscription>> subscriptionsByTenant = new ConcurrentHashMap<>();
     private final AtomicLong creationOrder = new AtomicLong();
-    private final KeyValueGenerator generator;
+    private final KeyFactory factory;
     private final Clock clock;
 
     public InMemoryApiKeyStore(Clock clock) {
@@ -39,29 +39,25 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
 
     public InMemoryApiKeyStore(Clock clock, KeyValueGenerator generator) {
         this.clock = clock;
-        this.generator = generator;
+        this.factory = new KeyFactory(generator, clock);
     }
 
     @Override
     public Uni<StoredApiKey> create(String tenantId, String name, String description, String modifier) {
         Map<String, StoredApiKey> keys = keysOf(tenantId);
-        while (true) {
-            StoredApiKey key = new StoredApiKey(generator.apiKeyId(), tenantId, name, description,
-                    generator.keyValue(), generator.keyValue(), modifier, true, now(), StoredApiKey.PUBLIC_DOMAIN,
-                    creationOrder.incrementAndGet());
-            if (keys.putIfAbsent(key.apiKeyId(), key) == null) {
-                LOG.debugf("created %s", key);
-                return Uni.createFrom().item(key);
-            }
-        }
+        long order = creationOrder.incrementAndGet();
+        StoredApiKey key = factory.firstFree(tenantId, name, description, modifier,
+                candidate -> keys.putIfAbsent(candidate.apiKeyId(), candidate.inOrder(order)) == null).inOrder(order);
+        LOG.debugf("created %s", key);
+        return Uni.createFrom().item(key);
     }
 
     @Override
-    public Uni<ApiKeyPage> list(String tenantId, String nameContains, long offset, long limit) {
+    public Uni<Page<StoredApiKey>> list(String tenantId, String nameContains, long offset, long limit) {
         List<StoredApiKey> all = existingKeysOf(tenantId).values().stream()
                 .sorted(Comparator.comparingLong(StoredApiKey::createdOrder))
                 .toList();
-        return Uni.createFrom().item(ApiKeyPage.of(all, nameContains, offset, limit));
+        return Uni.createFrom().item(Page.of(all, key -> Page.nameContains(key.apiKeyName(), nameContains), offset, limit));
     }
 
     @Override
@@ -78,8 +74,8 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier) {
         Optional<StoredApiKey> changed = change(tenantId, apiKeyId, key -> keyType == KeyType.PRIMARY
-                ? key.withPrimaryKey(generator.keyValue(), modifier, now())
-                : key.withSecondaryKey(generator.keyValue(), modifier, now()));
+                ? key.withPrimaryKey(factory.keyValue(), modifier, now())
+                : key.withSecondaryKey(factory.keyValue(), modifier, now()));
         changed.ifPresent(key -> LOG.debugf("regenerated the %s key of %s", keyType, key));
         return Uni.createFrom().item(changed);
     }
@@ -94,7 +90,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
             boolean deleted = keys.remove(apiKeyId) != null;
             Map<String, StoredSubscription> subscriptions = subscriptionsByTenant.get(tenantId);
             if (deleted && subscriptions != null) {
-                subscriptions.keySet().removeIf(slot -> slot.startsWith(apiKeyId + "/"));
+                subscriptions.keySet().removeIf(slot -> slot.startsWith(StoredSubscription.idPrefix(apiKeyId)));
             }
             return Uni.createFrom().item(deleted);
         }
@@ -107,6 +103,12 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public Uni<Optional<StoredSubscription>> subscription(String tenantId, String apiKeyId, String productId) {
+        return Uni.createFrom().item(Optional.ofNullable(
+                subscriptionsByTenant.getOrDefault(tenantId, Map.of()).get(StoredSubscription.id(apiKeyId, productId))));
+    }
+
+    @Override
     public Uni<SubscriptionWrite> writeSubscription(String tenantId, String apiKeyId, String productId, StoredSubscription expected,
             StoredSubscription next) {
         synchronized (this) {
@@ -114,8 +116,8 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
                 return Uni.createFrom().item(SubscriptionWrite.KEY_MISSING);
             }
             Map<String, StoredSubscription> subscriptions = subscriptionsByTenant.computeIfAbsent(tenantId, id -> new ConcurrentHashMap<>());
-            String slot = apiKeyId + "/" + productId;
-            if (!java.util.Objects.equals(subscriptions.get(slot), expected)) {
+            String slot = StoredSubscription.id(apiKeyId, productId);
+            if (!Objects.equals(subscriptions.get(slot), expected)) {
                 return Uni.createFrom().item(SubscriptionWrite.CHANGED);
             }
             if (next == null) {
@@ -189,6 +191,6 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return NcpTime.now(clock);
     }
 }

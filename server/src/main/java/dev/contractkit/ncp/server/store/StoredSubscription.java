@@ -16,6 +16,16 @@ public record StoredSubscription(String apiKeyId, String productId, Subscription
         Map<String, String> usagePlans) {
 
     /** The one order every store answers subscriptions in: oldest request first, then by key and product. */
+    /** The one id of a key's subscription to a product, "keyId/productId" (the Lua scripts split on the same '/'). */
+    public static String id(String apiKeyId, String productId) {
+        return idPrefix(apiKeyId) + productId;
+    }
+
+    /** What every subscription id of a key starts with. */
+    public static String idPrefix(String apiKeyId) {
+        return apiKeyId + "/";
+    }
+
     public static final Comparator<StoredSubscription> OLDEST_FIRST = Comparator.comparing(StoredSubscription::regTime)
             .thenComparing(StoredSubscription::apiKeyId)
             .thenComparing(StoredSubscription::productId);

@@ -1,5 +1,7 @@
 package dev.contractkit.ncp.server.subscription;
 
+import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
+import dev.contractkit.ncp.server.store.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,5 +59,21 @@ public class ProductCatalog {
     /** Back to the seed's products. */
     public void reset() {
         addedByTenant.clear();
+    }
+
+    /** The product, or NCP's 404 "300" refusal. */
+    public CatalogProduct require(String tenantId, String productId) {
+        return find(tenantId, productId).orElseThrow(() -> new SubscriptionRefusedException(SubscriptionRefusedException.Reason.PRODUCT_NOT_FOUND,
+                "Product '" + productId + "' was not found."));
+    }
+
+    /** The tenant's products through the list's filters; {@code initialCount} is how many it has before them. */
+    public Page<CatalogProduct> page(String tenantId, String nameContains, SubscriptionCode code, Boolean published, Boolean deployed,
+            String stageWithoutPlan, long offset, long limit) {
+        return Page.of(products(tenantId), product -> Page.nameContains(product.productName(), nameContains)
+                && (code == null || product.subscriptionCode() == code)
+                && (published == null || product.published() == published)
+                && (deployed == null || product.hasDeployedStage() == deployed)
+                && (stageWithoutPlan == null || product.stages().anyMatch(stage -> stage.plan(stageWithoutPlan).isEmpty())), offset, limit);
     }
 }

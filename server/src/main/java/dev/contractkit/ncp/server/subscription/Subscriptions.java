@@ -1,10 +1,11 @@
 package dev.contractkit.ncp.server.subscription;
 
-import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.server.generated.model.SubscriptionDecision;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.ApiKeyStore.SubscriptionWrite;
+import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.NcpTime;
+import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
 import dev.contractkit.ncp.server.subscription.SubscriptionRefusedException.Reason;
@@ -12,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -58,27 +58,27 @@ public class Subscriptions {
     // ---- changes ---------------------------------------------------------------------------------------------
 
     public Uni<Void> subscribe(String tenantId, String apiKeyId, String productId) {
-        CatalogProduct product = product(tenantId, productId);
+        CatalogProduct product = catalog.require(tenantId, productId);
         return existingKey(tenantId, apiKeyId).chain(key -> change(tenantId, apiKeyId, productId, 1,
                 current -> Next.of(SubscriptionRules.subscribe(current, apiKeyId, productId, product.subscriptionCode(), now()))));
     }
 
     public Uni<Void> unsubscribe(String tenantId, String apiKeyId, String productId) {
-        product(tenantId, productId);
+        catalog.require(tenantId, productId);
         return existingKey(tenantId, apiKeyId).chain(key -> change(tenantId, apiKeyId, productId, 1, current -> {
             subscribed(current, apiKeyId, productId);
             return Next.REMOVED;
         }));
     }
 
-    public Uni<Void> decide(String tenantId, String productId, String apiKeyId, SubscriptionDecision decision) {
-        product(tenantId, productId);
+    public Uni<Void> decide(String tenantId, String apiKeyId, String productId, SubscriptionDecision decision) {
+        catalog.require(tenantId, productId);
         return existingKey(tenantId, apiKeyId).chain(key -> change(tenantId, apiKeyId, productId, 1,
                 current -> Next.of(SubscriptionRules.decide(subscribed(current, apiKeyId, productId), decision, now()))));
     }
 
-    public Uni<Void> setUsagePlan(String tenantId, String productId, String apiKeyId, String stageId, String usagePlanId) {
-        CatalogProduct product = product(tenantId, productId);
+    public Uni<Void> setUsagePlan(String tenantId, String apiKeyId, String productId, String stageId, String usagePlanId) {
+        CatalogProduct product = catalog.require(tenantId, productId);
         CatalogProduct.Stage stage = product.stage(stageId).orElseThrow(() -> new SubscriptionRefusedException(Reason.STAGE_NOT_FOUND,
                 "Stage '" + stageId + "' was not found in product '" + productId + "'."));
         if (usagePlanId != null && stage.plan(usagePlanId).isEmpty()) {
@@ -146,16 +146,16 @@ public class Subscriptions {
     /** The keys related to a product (key side's search): by name and status, oldest subscription first. */
     public Uni<Page<KeySubscription>> keysOfProduct(String tenantId, String productId, Collection<SubscriptionStatus> statuses,
             String nameContains, long offset, long limit) {
-        product(tenantId, productId);
+        catalog.require(tenantId, productId);
         return keySubscriptions(tenantId, productId, statuses).map(all -> Page.of(all.stream()
-                .filter(row -> nameContains == null || row.key().apiKeyName().contains(nameContains))
+                .filter(row -> Page.nameContains(row.key().apiKeyName(), nameContains))
                 .toList(), offset, limit));
     }
 
     /** The keys subscribed to a product (product side's search): by exact key value, key ID and status. */
     public Uni<Page<KeySubscription>> subscribersOf(String tenantId, String productId, String apiKeyValue, String apiKeyId,
             Collection<SubscriptionStatus> statuses, long offset, long limit) {
-        product(tenantId, productId);
+        catalog.require(tenantId, productId);
         return keySubscriptions(tenantId, productId, statuses).map(all -> Page.of(all.stream()
                 .filter(row -> apiKeyValue == null || apiKeyValue.equals(row.key().primaryKey()) || apiKeyValue.equals(row.key().secondaryKey()))
                 .filter(row -> apiKeyId == null || apiKeyId.equals(row.key().apiKeyId()))
@@ -177,7 +177,7 @@ public class Subscriptions {
 
     /** The stages of the product a key's accepted subscription reaches, narrowed by API and stage. */
     public Uni<Page<StageRow>> stagesOf(String tenantId, String apiKeyId, String productId, String apiId, String stageId, long offset, long limit) {
-        CatalogProduct product = product(tenantId, productId);
+        CatalogProduct product = catalog.require(tenantId, productId);
         return existingKey(tenantId, apiKeyId).chain(key -> current(tenantId, apiKeyId, productId).map(current -> {
             List<StageRow> rows = new ArrayList<>();
             current.filter(subscription -> subscription.status() == SubscriptionStatus.ACCEPTED).ifPresent(subscription -> {
@@ -193,27 +193,6 @@ public class Subscriptions {
             });
             return Page.of(rows, offset, limit);
         }));
-    }
-
-    public CatalogProduct product(String tenantId, String productId) {
-        return catalog.find(tenantId, productId).orElseThrow(() -> new SubscriptionRefusedException(Reason.PRODUCT_NOT_FOUND,
-                "Product '" + productId + "' was not found."));
-    }
-
-    /** The tenant's products through the list's filters, and how many it has before them. */
-    public Page<CatalogProduct> products(String tenantId, String nameContains, SubscriptionCode code, Boolean published, Boolean deployed,
-            String stageWithoutPlan, long offset, long limit) {
-        return Page.of(catalog.products(tenantId).stream()
-                .filter(product -> nameContains == null || product.productName().contains(nameContains))
-                .filter(product -> code == null || product.subscriptionCode() == code)
-                .filter(product -> published == null || product.published() == published)
-                .filter(product -> deployed == null || product.hasDeployedStage() == deployed)
-                .filter(product -> stageWithoutPlan == null || product.stages().anyMatch(stage -> stage.plan(stageWithoutPlan).isEmpty()))
-                .toList(), offset, limit);
-    }
-
-    public int productCount(String tenantId) {
-        return catalog.products(tenantId).size();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -234,9 +213,7 @@ public class Subscriptions {
     }
 
     private Uni<Optional<StoredSubscription>> current(String tenantId, String apiKeyId, String productId) {
-        return store.subscriptions(tenantId).map(all -> all.stream()
-                .filter(subscription -> subscription.apiKeyId().equals(apiKeyId) && subscription.productId().equals(productId))
-                .findFirst());
+        return store.subscription(tenantId, apiKeyId, productId);
     }
 
     private Uni<StoredApiKey> existingKey(String tenantId, String apiKeyId) {
@@ -253,6 +230,6 @@ public class Subscriptions {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return NcpTime.now(clock);
     }
 }

@@ -128,7 +128,7 @@ abstract class ApiKeyStoreContract {
         for (String name : new String[] {"alpha", "beta", "alphabet", "gamma"}) {
             create("t1", name);
         }
-        ApiKeyPage page = await(store().list("t1", "alpha", 1, 5));
+        Page<StoredApiKey> page = await(store().list("t1", "alpha", 1, 5));
         assertThat(page.items()).extracting(StoredApiKey::apiKeyName).containsExactly("alphabet");
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.initialCount()).isEqualTo(4);
@@ -238,6 +238,18 @@ abstract class ApiKeyStoreContract {
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", planned, null))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
         assertThat(await(store().subscriptions("t1"))).containsExactly(accepted);
         assertThat(await(store().subscriptions("t2"))).isEmpty();
+    }
+
+    @Test
+    void findsOneSubscriptionOfAKeyToAProduct() {
+        StoredApiKey key = create("t1", "k");
+        StoredSubscription accepted = subscription(key.apiKeyId(), "prodpub001",
+                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
+        assertThat(await(store().subscription("t1", key.apiKeyId(), "prodpub001"))).isEmpty();
+        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
+        assertThat(await(store().subscription("t1", key.apiKeyId(), "prodpub001"))).contains(accepted);
+        assertThat(await(store().subscription("t1", key.apiKeyId(), "prodprt002"))).isEmpty();
+        assertThat(await(store().subscription("t2", key.apiKeyId(), "prodpub001"))).as("another tenant's").isEmpty();
     }
 
     @Test

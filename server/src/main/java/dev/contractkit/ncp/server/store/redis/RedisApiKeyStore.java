@@ -1,9 +1,11 @@
 package dev.contractkit.ncp.server.store.redis;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
-import dev.contractkit.ncp.server.store.ApiKeyPage;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
+import dev.contractkit.ncp.server.store.NcpTime;
+import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +16,6 @@ import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,6 @@ import org.jboss.logging.Logger;
 public class RedisApiKeyStore implements ApiKeyStore {
     private static final Logger LOG = Logger.getLogger(RedisApiKeyStore.class);
     private static final String TENANTS = "ncp:tenants";
-    private static final int MAX_ID_ATTEMPTS = 10;
     private static final LuaScript CREATE = LuaScript.load("create");
     private static final LuaScript LIST = LuaScript.load("list");
     private static final LuaScript EDIT = LuaScript.load("edit");
@@ -55,7 +55,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
 
     private final RedisTransport redis;
     private final Clock clock;
-    private final KeyValueGenerator generator;
+    private final KeyFactory factory;
     private final StoredJson json = new StoredJson();
 
     public RedisApiKeyStore(Redis redis, Clock clock) {
@@ -65,7 +65,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
     public RedisApiKeyStore(Redis redis, Clock clock, KeyValueGenerator generator) {
         this.redis = new RedisTransport(redis);
         this.clock = clock;
-        this.generator = generator;
+        this.factory = new KeyFactory(generator, clock);
     }
 
     @Override
@@ -74,13 +74,12 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     private Uni<StoredApiKey> createWithFreshId(String tenantId, String name, String description, String modifier, int attempt) {
-        StoredApiKey key = new StoredApiKey(generator.apiKeyId(), tenantId, name, description, generator.keyValue(),
-                generator.keyValue(), modifier, true, now(), StoredApiKey.PUBLIC_DOMAIN, 0);
+        StoredApiKey key = factory.fresh(tenantId, name, description, modifier);
         return eval(CREATE, tenantId, key.apiKeyId(), json.write(key)).chain(answer -> {
             long order = answer.toLong();
             if (order < 0) {
-                if (attempt >= MAX_ID_ATTEMPTS) {
-                    return Uni.createFrom().failure(new IllegalStateException("no free API-key ID after " + attempt + " draws"));
+                if (attempt >= KeyFactory.MAX_ID_ATTEMPTS) {
+                    return Uni.createFrom().failure(KeyFactory.noFreeId(attempt));
                 }
                 return createWithFreshId(tenantId, name, description, modifier, attempt + 1);
             }
@@ -91,13 +90,13 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public Uni<ApiKeyPage> list(String tenantId, String nameContains, long offset, long limit) {
+    public Uni<Page<StoredApiKey>> list(String tenantId, String nameContains, long offset, long limit) {
         return eval(LIST, tenantId).map(answer -> {
             List<StoredApiKey> all = new ArrayList<>(answer.size());
             for (int i = 0; i < answer.size(); i++) {
                 all.add(json.key(answer.get(i).toString()).inOrder(i + 1L));
             }
-            return ApiKeyPage.of(all, nameContains, offset, limit);
+            return Page.of(all, key -> Page.nameContains(key.apiKeyName(), nameContains), offset, limit);
         });
     }
 
@@ -116,14 +115,14 @@ public class RedisApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier) {
         String field = StoredJson.valueField(keyType);
-        return eval(REGENERATE, tenantId, apiKeyId, field, generator.keyValue(), modifier, now().toString())
+        return eval(REGENERATE, tenantId, apiKeyId, field, factory.keyValue(), modifier, now().toString())
                 .map(this::optionalKey)
                 .invoke(changed -> changed.ifPresent(key -> LOG.debugf("regenerated the %s key of %s", keyType, key)));
     }
 
     @Override
     public Uni<Boolean> delete(String tenantId, String apiKeyId) {
-        return eval(DELETE, tenantId, apiKeyId).map(answer -> answer.toLong() == 1);
+        return eval(DELETE, tenantId, apiKeyId, StoredSubscription.idPrefix(apiKeyId)).map(answer -> answer.toLong() == 1);
     }
 
     @Override
@@ -191,9 +190,17 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public Uni<Optional<StoredSubscription>> subscription(String tenantId, String apiKeyId, String productId) {
+        return redis.send(Request.cmd(Command.HGET).arg(key(tenantId, "subscriptions")).arg(StoredSubscription.id(apiKeyId, productId)))
+                .map(answer -> answer == null || answer.type() == ResponseType.BULK && answer.toBuffer() == null
+                        ? Optional.empty()
+                        : Optional.of(json.subscription(answer.toString())));
+    }
+
+    @Override
     public Uni<SubscriptionWrite> writeSubscription(String tenantId, String apiKeyId, String productId, StoredSubscription expected,
             StoredSubscription next) {
-        return eval(WRITE_SUBSCRIPTION, tenantId, apiKeyId, apiKeyId + "/" + productId,
+        return eval(WRITE_SUBSCRIPTION, tenantId, apiKeyId, StoredSubscription.id(apiKeyId, productId),
                 expected == null ? "" : json.write(expected), next == null ? "" : json.write(next))
                 .map(answer -> switch (answer.toInteger()) {
                     case -1 -> SubscriptionWrite.KEY_MISSING;
@@ -238,6 +245,6 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return NcpTime.now(clock);
     }
 }
