@@ -12,6 +12,7 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class NcpApiKeysCommandTest {
     }
 
     private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
-        String[] withEndpoint = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] withEndpoint = Arrays.copyOf(args, args.length + 2);
         withEndpoint[args.length] = "--endpoint";
         withEndpoint[args.length + 1] = stub.endpoint();
         return launcher.launch(withEndpoint);

@@ -7,6 +7,8 @@ import dev.contractkit.ncp.signature.NcpCredentials;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -34,7 +36,7 @@ public final class NcpApiKeysClient {
     }
 
     public static final class Builder {
-        private final java.util.List<Object> providers = new java.util.ArrayList<>();
+        private final List<Object> providers = new ArrayList<>();
         private URI endpoint = NcpRegion.PUBLIC.endpoint();
         private NcpCredentials credentials;
         private Clock clock = Clock.systemUTC();
@@ -81,7 +83,7 @@ public final class NcpApiKeysClient {
 
         /** A provider of your own (a request filter, a logger, ...). Request filters all run before the signing filter. */
         public Builder register(Object provider) {
-            providers.add(java.util.Objects.requireNonNull(provider, "provider"));
+            providers.add(Objects.requireNonNull(provider, "provider"));
             return this;
         }
 

@@ -14,7 +14,13 @@ import dev.contractkit.ncp.client.generated.model.PostApiKeyRequest;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.SignatureVerifier;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,11 +96,11 @@ class NcpApiKeysClientTest {
     }
 
     /** A user's filter that changes the URI runs before signing, so the signature covers what is sent. */
-    @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER + 1000)
-    public static class AddsATraceParameter implements jakarta.ws.rs.client.ClientRequestFilter {
+    @Priority(Priorities.USER + 1000)
+    public static class AddsATraceParameter implements ClientRequestFilter {
         @Override
-        public void filter(jakarta.ws.rs.client.ClientRequestContext request) {
-            request.setUri(jakarta.ws.rs.core.UriBuilder.fromUri(request.getUri()).queryParam("trace", "on").build());
+        public void filter(ClientRequestContext request) {
+            request.setUri(UriBuilder.fromUri(request.getUri()).queryParam("trace", "on").build());
         }
     }
 
@@ -197,7 +203,7 @@ class NcpApiKeysClientTest {
         long started = System.nanoTime();
         assertThatThrownBy(() -> impatient.createApiKey(new PostApiKeyRequest().apiKeyName("slow")))
                 .isInstanceOf(ProcessingException.class)
-                .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+                .hasRootCauseInstanceOf(SocketTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
         assertThat(stub.requests()).hasSize(1);
     }

@@ -20,12 +20,12 @@ public final class RequestSigning {
     private RequestSigning() {
     }
 
-    public static NcpCredentials credentialsFor(ProviderStates.Setup setup) {
+    public static NcpCredentials credentialsFor(PactStates.Setup setup) {
         return credentialsFor(setup, SERVER_TEST_CREDENTIALS);
     }
 
     /** {@code credentials}, or their access key with a wrong secret when the states ask for a bad signature. */
-    public static NcpCredentials credentialsFor(ProviderStates.Setup setup, NcpCredentials credentials) {
+    public static NcpCredentials credentialsFor(PactStates.Setup setup, NcpCredentials credentials) {
         return setup.wrongSignature() ? new NcpCredentials(credentials.accessKey(), "not-the-secret") : credentials;
     }
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,7 @@ public final class RawHttp {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        byte[] rest = Arrays.copyOfRange(all, end + 4, all.length);
         if (!head && "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             rest = dechunk(rest);
         }

@@ -2,14 +2,16 @@ package dev.contractkit.ncp.server;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** What a frontend meets besides the API: the spec as written, Swagger UI, health and CORS. */
@@ -27,7 +29,7 @@ class SpecEndpointsTest {
 
         // as written, but for the one documented change: this mock first among the servers
         assertThat(served.at("/servers/0/url").asText()).isEqualTo("/api/v1");
-        com.fasterxml.jackson.databind.node.ArrayNode servers = (com.fasterxml.jackson.databind.node.ArrayNode) served.get("servers");
+        ArrayNode servers = (ArrayNode) served.get("servers");
         servers.remove(0);
         assertThat(served).isEqualTo(written);
         assertThat(served.at("/components/schemas/ApiKey/properties").has("isEnabled")).isTrue();
@@ -37,7 +39,7 @@ class SpecEndpointsTest {
     void servesTheYamlByteForByteButForTheMockServerEntry() throws Exception {
         String written;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/ncp-openapi/ncp-apigw-apikeys.yaml")) {
-            written = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            written = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String served = given().get("/q/openapi").then().statusCode(200)
                 .header("Content-Type", containsString("application/yaml")).extract().asString();

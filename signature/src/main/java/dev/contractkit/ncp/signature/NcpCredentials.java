@@ -1,5 +1,7 @@
 package dev.contractkit.ncp.signature;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** An access key and its secret key. {@link #toString()} never shows the secret. */
@@ -21,8 +23,8 @@ public record NcpCredentials(String accessKey, String secretKey) {
      * Parses comma-separated {@code accessKey:secretKey} pairs, the format of the mock's
      * {@code ncp.mock.credentials} setting.
      */
-    public static java.util.List<NcpCredentials> parseList(String pairs) {
-        var result = new java.util.ArrayList<NcpCredentials>();
+    public static List<NcpCredentials> parseList(String pairs) {
+        var result = new ArrayList<NcpCredentials>();
         for (String pair : pairs.split(",")) {
             String trimmed = pair.trim();
             if (trimmed.isEmpty()) {
@@ -38,7 +40,7 @@ public record NcpCredentials(String accessKey, String secretKey) {
         if (result.isEmpty()) {
             throw new IllegalArgumentException("no accessKey:secretKey pair given");
         }
-        return java.util.List.copyOf(result);
+        return List.copyOf(result);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.contractkit.ncp.signature;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -44,7 +45,7 @@ public final class NcpSigner {
     }
 
     public static String stringToSign(String method, String pathAndQuery, String timestamp, String accessKey) {
-        return method.toUpperCase(java.util.Locale.ROOT) + ' ' + pathAndQuery + '\n' + timestamp + '\n' + accessKey;
+        return method.toUpperCase(Locale.ROOT) + ' ' + pathAndQuery + '\n' + timestamp + '\n' + accessKey;
     }
 
     /** Joins a raw path and a raw query the way NCP signs them: no {@code ?} without a query. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class SignatureVerifier {
     }
 
     private static String missingHeaders(String timestamp, String accessKey, String signature) {
-        var missing = new java.util.ArrayList<String>(3);
+        var missing = new ArrayList<String>(3);
         if (isBlank(timestamp)) {
             missing.add(NcpHeaders.TIMESTAMP);
         }

@@ -2,9 +2,11 @@ package dev.contractkit.ncp.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class NcpSignerTest {
     static final NcpCredentials TEST_CREDENTIALS =
@@ -52,8 +54,8 @@ class NcpSignerTest {
 
     @Test
     void isSafeToShareBetweenThreads() throws InterruptedException {
-        var results = new java.util.concurrent.ConcurrentLinkedQueue<String>();
-        var threads = new java.util.ArrayList<Thread>();
+        var results = new ConcurrentLinkedQueue<String>();
+        var threads = new ArrayList<Thread>();
         for (int i = 0; i < 8; i++) {
             Thread thread = new Thread(() -> {
                 for (int j = 0; j < 500; j++) {

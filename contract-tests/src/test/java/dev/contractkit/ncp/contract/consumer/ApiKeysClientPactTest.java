@@ -3,6 +3,7 @@ package dev.contractkit.ncp.contract.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -22,12 +23,11 @@ import dev.contractkit.ncp.client.generated.model.KeyType;
 import dev.contractkit.ncp.client.generated.model.PatchApiKeyRequest;
 import dev.contractkit.ncp.client.generated.model.PostApiKeyRequest;
 import dev.contractkit.ncp.client.generated.model.PutApiKeyRequest;
-import dev.contractkit.ncp.contract.ProviderStates;
+import dev.contractkit.ncp.contract.PactStates;
 import dev.contractkit.ncp.contract.spec.SpecExamples;
 import dev.contractkit.ncp.contract.spec.SpecFile;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import io.quarkus.test.junit.QuarkusTest;
-import au.com.dius.pact.consumer.MockServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -105,7 +105,7 @@ class ApiKeysClientPactTest {
     @Pact(consumer = CONSUMER)
     RequestResponsePact list(PactDslWithProvider builder) {
         JsonNode page = EXAMPLES.named("ListResponse");
-        return signed(builder.given(ProviderStates.KEY_EXISTS, existingKey(page.get("apiKeys").get(0)))
+        return signed(builder.given(PactStates.KEY_EXISTS, existingKey(page.get("apiKeys").get(0)))
                 .uponReceiving("list API keys by name").method("GET"), "/api/v1/api-keys")
                 .query("offset=0&limit=10&apiKeyName=web-frontend")
                 .willRespondWith()
@@ -128,7 +128,7 @@ class ApiKeysClientPactTest {
     @Pact(consumer = CONSUMER)
     RequestResponsePact getOne(PactDslWithProvider builder) {
         JsonNode key = EXAMPLES.named("GetResponse");
-        return signed(builder.given(ProviderStates.KEY_EXISTS, existingKey(key))
+        return signed(builder.given(PactStates.KEY_EXISTS, existingKey(key))
                 .uponReceiving("get one API key").method("GET"), "/api/v1/api-keys/" + KEY_ID)
                 .willRespondWith()
                 .status(200)
@@ -149,7 +149,7 @@ class ApiKeysClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact edit(PactDslWithProvider builder) {
-        return signedJson(builder.given(ProviderStates.KEY_EXISTS, existingKey(EXAMPLES.named("GetResponse")))
+        return signedJson(builder.given(PactStates.KEY_EXISTS, existingKey(EXAMPLES.named("GetResponse")))
                 .uponReceiving("edit an API key").method("PUT"), "/api/v1/api-keys/" + KEY_ID)
                 .body(EXAMPLES.named("EditRequest").toString())
                 .willRespondWith()
@@ -174,7 +174,7 @@ class ApiKeysClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact delete(PactDslWithProvider builder) {
-        return signed(builder.given(ProviderStates.KEY_EXISTS, existingKey(EXAMPLES.named("GetResponse")))
+        return signed(builder.given(PactStates.KEY_EXISTS, existingKey(EXAMPLES.named("GetResponse")))
                 .uponReceiving("delete an API key").method("DELETE"), "/api/v1/api-keys/" + KEY_ID)
                 .willRespondWith()
                 .status(204)
@@ -191,7 +191,7 @@ class ApiKeysClientPactTest {
 
     private RequestResponsePact regenerate(PactDslWithProvider builder, String requestExample, String description) {
         JsonNode answer = EXAMPLES.named("RegeneratedResponse");
-        return signedJson(builder.given(ProviderStates.KEY_EXISTS, existingKey(answer.get("apiKey")))
+        return signedJson(builder.given(PactStates.KEY_EXISTS, existingKey(answer.get("apiKey")))
                 .uponReceiving(description).method("PATCH"), "/api/v1/api-keys/" + KEY_ID)
                 .body(EXAMPLES.named(requestExample).toString())
                 .willRespondWith()
@@ -229,7 +229,7 @@ class ApiKeysClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact unknownKey(PactDslWithProvider builder) {
-        return signedJson(builder.given(ProviderStates.NO_KEY, Map.of("apiKeyId", UNKNOWN_ID))
+        return signedJson(builder.given(PactStates.NO_KEY, Map.of("apiKeyId", UNKNOWN_ID))
                 .uponReceiving("regenerate a key that does not exist").method("PATCH"), "/api/v1/api-keys/" + UNKNOWN_ID)
                 .body(EXAMPLES.named("RegeneratePrimaryRequest").toString())
                 .willRespondWith()
@@ -252,8 +252,8 @@ class ApiKeysClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact badSignature(PactDslWithProvider builder) {
-        return signed(builder.given(ProviderStates.KEY_EXISTS, existingKey(EXAMPLES.named("GetResponse")))
-                .given(ProviderStates.BAD_SIGNATURE)
+        return signed(builder.given(PactStates.KEY_EXISTS, existingKey(EXAMPLES.named("GetResponse")))
+                .given(PactStates.BAD_SIGNATURE)
                 .uponReceiving("get one API key with a wrong signature").method("GET"), "/api/v1/api-keys/" + KEY_ID)
                 .willRespondWith()
                 .status(401)

@@ -1,9 +1,9 @@
 package dev.contractkit.ncp.contract.consumer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.contractkit.ncp.contract.consumer.ApiKeysClientPactTest.signed;
 import static dev.contractkit.ncp.contract.consumer.ApiKeysClientPactTest.signedJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -13,6 +13,8 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.ncp.client.NcpApiException;
 import dev.contractkit.ncp.client.NcpApiKeysClient;
 import dev.contractkit.ncp.client.generated.api.ProductsApi;
@@ -28,7 +30,7 @@ import dev.contractkit.ncp.client.generated.model.SearchApiKeysWithProductRelati
 import dev.contractkit.ncp.client.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.client.generated.model.SubscriptionDecision;
 import dev.contractkit.ncp.client.generated.model.SubscriptionStatus;
-import dev.contractkit.ncp.contract.ProviderStates;
+import dev.contractkit.ncp.contract.PactStates;
 import dev.contractkit.ncp.contract.spec.SpecExamples;
 import dev.contractkit.ncp.contract.spec.SpecFile;
 import dev.contractkit.ncp.signature.NcpCredentials;
@@ -78,7 +80,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact catalog(PactDslWithProvider builder) {
-        return signed(builder.given(ProviderStates.PRODUCT_EXISTS, product(PUBLIC, "PUBLIC"))
+        return signed(builder.given(PactStates.PRODUCT_EXISTS, product(PUBLIC, "PUBLIC"))
                 .uponReceiving("list the public products").method("GET"), "/api/v1/products")
                 .query("subscriptionCode=PUBLIC")
                 .willRespondWith().status(200)
@@ -97,7 +99,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact getProduct(PactDslWithProvider builder) {
-        return signed(builder.given(ProviderStates.PRODUCT_EXISTS, product(PROTECTED, "PROTECTED"))
+        return signed(builder.given(PactStates.PRODUCT_EXISTS, product(PROTECTED, "PROTECTED"))
                 .uponReceiving("get one product").method("GET"), "/api/v1/products/" + PROTECTED)
                 .willRespondWith().status(200)
                 .matchHeader("Content-Type", "application/json.*", "application/json")
@@ -115,8 +117,8 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact subscribe(PactDslWithProvider builder) {
-        return signedJson(builder.given(ProviderStates.KEY_EXISTS, Map.of("apiKeyId", KEY_ID))
-                .given(ProviderStates.PRODUCT_EXISTS, product(PUBLIC, "PUBLIC"))
+        return signedJson(builder.given(PactStates.KEY_EXISTS, Map.of("apiKeyId", KEY_ID))
+                .given(PactStates.PRODUCT_EXISTS, product(PUBLIC, "PUBLIC"))
                 .uponReceiving("subscribe an API key to a product").method("POST"), "/api/v1/api-keys/" + KEY_ID + "/subscribe")
                 .body(EXAMPLES.named("SubscribeRequest").toString())
                 .willRespondWith().status(200)
@@ -131,7 +133,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact subscribeToAnUnknownProduct(PactDslWithProvider builder) {
-        return signedJson(builder.given(ProviderStates.KEY_EXISTS, Map.of("apiKeyId", KEY_ID))
+        return signedJson(builder.given(PactStates.KEY_EXISTS, Map.of("apiKeyId", KEY_ID))
                 .uponReceiving("subscribe to a product that does not exist").method("POST"), "/api/v1/api-keys/" + KEY_ID + "/subscribe")
                 .body("{\"productId\": \"noproduct0\"}")
                 .willRespondWith().status(404)
@@ -152,7 +154,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact unsubscribe(PactDslWithProvider builder) {
-        return signedJson(builder.given(ProviderStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
+        return signedJson(builder.given(PactStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
                 .uponReceiving("unsubscribe an API key from a product").method("POST"), "/api/v1/api-keys/" + KEY_ID + "/unsubscribe")
                 .body(EXAMPLES.named("UnsubscribeRequest").toString())
                 .willRespondWith().status(200)
@@ -167,7 +169,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact productsOfKey(PactDslWithProvider builder) {
-        return signed(builder.given(ProviderStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
+        return signed(builder.given(PactStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
                 .uponReceiving("list the products of an API key").method("GET"), "/api/v1/api-keys/" + KEY_ID + "/products")
                 .willRespondWith().status(200)
                 .matchHeader("Content-Type", "application/json.*", "application/json")
@@ -184,7 +186,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact searchKeysOfProduct(PactDslWithProvider builder) {
-        return signedJson(builder.given(ProviderStates.KEY_SUBSCRIBED, subscribed(PROTECTED, "REQUEST"))
+        return signedJson(builder.given(PactStates.KEY_SUBSCRIBED, subscribed(PROTECTED, "REQUEST"))
                 .uponReceiving("search the API keys waiting for a product").method("POST"), "/api/v1/api-keys/search")
                 .body(EXAMPLES.named("SearchKeysOfProductRequest").toString())
                 .willRespondWith().status(200)
@@ -205,7 +207,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact subscriptionDetail(PactDslWithProvider builder) {
-        return signed(builder.given(ProviderStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
+        return signed(builder.given(PactStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
                 .uponReceiving("list the stages an API key is subscribed to").method("GET"),
                 "/api/v1/api-keys/" + KEY_ID + "/subscription-detail")
                 .query("productId=" + PUBLIC)
@@ -227,7 +229,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact findKeyByValue(PactDslWithProvider builder) {
-        return signedJson(builder.given(ProviderStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
+        return signedJson(builder.given(PactStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
                 .uponReceiving("find the subscribed API key with a key value").method("POST"), "/api/v1/products/" + PUBLIC + "/api-keys/search")
                 .body(EXAMPLES.named("SearchKeysByValueRequest").toString())
                 .willRespondWith().status(200)
@@ -246,7 +248,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact approve(PactDslWithProvider builder) {
-        return signedJson(builder.given(ProviderStates.KEY_SUBSCRIBED, subscribed(PROTECTED, "REQUEST"))
+        return signedJson(builder.given(PactStates.KEY_SUBSCRIBED, subscribed(PROTECTED, "REQUEST"))
                 .uponReceiving("approve a subscription request").method("PATCH"), "/api/v1/products/" + PROTECTED + "/api-keys/" + KEY_ID)
                 .body(EXAMPLES.named("ApproveRequest").toString())
                 .willRespondWith().status(204)
@@ -261,7 +263,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact setUsagePlan(PactDslWithProvider builder) {
-        return signedJson(builder.given(ProviderStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
+        return signedJson(builder.given(PactStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
                 .uponReceiving("set the usage plan of an API key on a stage").method("PUT"),
                 "/api/v1/products/" + PUBLIC + "/api-keys/" + KEY_ID + "/stages/stgwthrprd")
                 .body(EXAMPLES.named("SetUsagePlanRequest").toString())
@@ -277,7 +279,7 @@ class SubscriptionsClientPactTest {
 
     @Pact(consumer = CONSUMER)
     RequestResponsePact productSideDetail(PactDslWithProvider builder) {
-        return signed(builder.given(ProviderStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
+        return signed(builder.given(PactStates.KEY_SUBSCRIBED, subscribed(PUBLIC, "ACCEPTED"))
                 .uponReceiving("list the stages of a product an API key is subscribed to").method("GET"),
                 "/api/v1/products/" + PUBLIC + "/subscription-detail")
                 .query("apiKeyId=" + KEY_ID)
@@ -297,7 +299,7 @@ class SubscriptionsClientPactTest {
     /** The example with only the first item of the array at {@code pointer}. */
     private static JsonNode firstOnly(JsonNode example, String pointer) {
         JsonNode copy = example.deepCopy();
-        com.fasterxml.jackson.databind.node.ArrayNode items = (com.fasterxml.jackson.databind.node.ArrayNode) copy.at(pointer);
+        ArrayNode items = (ArrayNode) copy.at(pointer);
         while (items.size() > 1) {
             items.remove(items.size() - 1);
         }
@@ -306,7 +308,7 @@ class SubscriptionsClientPactTest {
 
     private static JsonNode withValue(JsonNode example, String pointer, String field, String value) {
         JsonNode copy = example.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.at(pointer)).put(field, value);
+        ((ObjectNode) copy.at(pointer)).put(field, value);
         return copy;
     }
 }

@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contractkit.ncp.contract.ProviderStates;
+import dev.contractkit.ncp.contract.PactStates;
 import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.pact.ProviderStates;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ class PactDriftTest {
     private static JsonNode ourPact;
 
     @Inject
-    dev.contractkit.ncp.server.pact.ProviderStates providerStates;
+    ProviderStates providerStates;
 
     @TestHTTPResource("/")
     URI server;
@@ -159,7 +160,7 @@ class PactDriftTest {
 
         Pact pact = DefaultPactReader.INSTANCE.loadPact(file);
         Interaction interaction = pact.getInteractions().get(0);
-        ProviderStates.Setup setup = ProviderStates.apply(interaction.getProviderStates(), providerStates, TENANT);
+        PactStates.Setup setup = PactStates.apply(interaction.getProviderStates(), providerStates, TENANT);
 
         ProviderInfo provider = new ProviderInfo("ncp-apigw-apikeys");
         provider.setProtocol("http");

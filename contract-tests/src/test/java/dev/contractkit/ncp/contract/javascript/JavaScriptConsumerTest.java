@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class JavaScriptConsumerTest {
         return run(EXAMPLE, command);
     }
 
-    private static Path drift(Path pact, String description, java.util.function.Consumer<ObjectNode> change) throws IOException {
+    private static Path drift(Path pact, String description, Consumer<ObjectNode> change) throws IOException {
         JsonNode copy = JSON.readTree(pact.toFile());
         boolean found = false;
         for (JsonNode interaction : copy.get("interactions")) {

@@ -1,9 +1,10 @@
 package dev.contractkit.ncp.contract.provider;
 
 import au.com.dius.pact.core.model.ProviderState;
-import dev.contractkit.ncp.contract.ProviderStates;
+import dev.contractkit.ncp.contract.PactStates;
 import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.pact.ProviderStates;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ abstract class InProcessProviderVerification extends ProviderVerification {
     private static final Tenant TENANT = Tenant.of(RequestSigning.SERVER_TEST_CREDENTIALS.accessKey());
 
     @Inject
-    dev.contractkit.ncp.server.pact.ProviderStates providerStates;
+    ProviderStates providerStates;
 
     @TestHTTPResource("/")
     URI server;
@@ -31,7 +32,7 @@ abstract class InProcessProviderVerification extends ProviderVerification {
     }
 
     @Override
-    ProviderStates.Setup setUp(List<ProviderState> states) {
-        return ProviderStates.apply(states, providerStates, TENANT);
+    PactStates.Setup setUp(List<ProviderState> states) {
+        return PactStates.apply(states, providerStates, TENANT);
     }
 }

@@ -6,7 +6,7 @@ import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.contract.ProviderStates;
+import dev.contractkit.ncp.contract.PactStates;
 import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.testsupport.PackagedMock;
@@ -61,7 +61,7 @@ class PackagedMockPactVerification extends ProviderVerification {
 
     /** As Pact's own verifiers do: a teardown (the next set-up starts from the seed), then one call per state. */
     @Override
-    ProviderStates.Setup setUp(List<ProviderState> states) throws Exception {
+    PactStates.Setup setUp(List<ProviderState> states) throws Exception {
         change(Map.of("action", "teardown"));
         if (states.isEmpty()) {
             change(Map.of("action", "setup"));
@@ -73,7 +73,7 @@ class PackagedMockPactVerification extends ProviderVerification {
             body.put("action", "setup");
             change(body);
         }
-        return new ProviderStates.Setup(states.stream().anyMatch(state -> state.getName().equals(ProviderStates.BAD_SIGNATURE)));
+        return new PactStates.Setup(states.stream().anyMatch(state -> state.getName().equals(PactStates.BAD_SIGNATURE)));
     }
 
     private static void change(Map<String, Object> body) throws Exception {

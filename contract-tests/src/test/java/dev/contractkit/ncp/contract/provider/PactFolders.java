@@ -1,18 +1,20 @@
 package dev.contractkit.ncp.contract.provider;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * {@code -Dpact.folder=DIR} is meant relative to where Maven was started, but the tests run in the
  * module's folder: resolve it once against the execution root the build passes in.
  */
-public final class PactFolders implements org.junit.jupiter.api.extension.BeforeAllCallback {
+public final class PactFolders implements BeforeAllCallback {
     static final String FOLDER = "pact.folder";
     static final String EXECUTION_ROOT = "pact.execution.root";
 
     /** Runs before Pact's template provider reads {@code pact.folder}. */
     @Override
-    public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+    public void beforeAll(ExtensionContext context) {
         resolveAgainstExecutionRoot();
     }
 

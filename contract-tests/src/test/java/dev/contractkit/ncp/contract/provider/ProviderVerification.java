@@ -9,7 +9,7 @@ import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.State;
-import dev.contractkit.ncp.contract.ProviderStates;
+import dev.contractkit.ncp.contract.PactStates;
 import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
@@ -20,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +40,7 @@ abstract class ProviderVerification {
      * Pact's accumulator warns "not all were verified" after every interaction but the last, listing the
      * rest: a progress note, not a finding. Its real verdict still fails the test.
      */
-    private static final java.util.logging.Logger ACCUMULATOR = java.util.logging.Logger.getLogger("au.com.dius.pact.provider.DefaultTestResultAccumulator");
+    private static final Logger ACCUMULATOR = Logger.getLogger("au.com.dius.pact.provider.DefaultTestResultAccumulator");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,11 +51,11 @@ abstract class ProviderVerification {
     abstract NcpCredentials credentials();
 
     /** Resets the server to the seed, then sets these states up for the tenant of {@link #credentials()}. */
-    abstract ProviderStates.Setup setUp(List<ProviderState> states) throws Exception;
+    abstract PactStates.Setup setUp(List<ProviderState> states) throws Exception;
 
     @BeforeEach
     void target(PactVerificationContext context) {
-        ACCUMULATOR.setLevel(java.util.logging.Level.SEVERE);
+        ACCUMULATOR.setLevel(Level.SEVERE);
         if (context != null) {
             context.setTarget(new HttpTestTarget(server().getHost(), server().getPort()));
         }
@@ -63,8 +65,8 @@ abstract class ProviderVerification {
      * Pact needs a callback for every state it meets; the set-up itself happens in
      * {@link #verifyInteraction}, through {@link #setUp}.
      */
-    @State({ProviderStates.KEY_EXISTS, ProviderStates.NO_KEY, ProviderStates.BAD_SIGNATURE, ProviderStates.PRODUCT_EXISTS,
-        ProviderStates.KEY_SUBSCRIBED})
+    @State({PactStates.KEY_EXISTS, PactStates.NO_KEY, PactStates.BAD_SIGNATURE, PactStates.PRODUCT_EXISTS,
+        PactStates.KEY_SUBSCRIBED})
     void knownStates() {
     }
 

@@ -3,6 +3,7 @@ package dev.contractkit.ncp.contract.spec;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.core.util.Json;
@@ -68,7 +69,7 @@ public final class SpecExamples {
             // the validator reads a value for a string schema as the raw text (as in a path or query), not as JSON
             String value = example.value() instanceof String text ? text : JSON.writeValueAsString(example.value());
             report = validator.validate(value, example.schema(), "example");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return List.of("cannot write the example as JSON: " + e.getOriginalMessage());
         }
         return report.getMessages().stream()

@@ -131,7 +131,7 @@ public class AdminRoutes {
 
     /** The one error path: a refused request, a store outage, or a bug. */
     static NcpErrorCode codeFor(Throwable failure) {
-        if (failure instanceof Refused || failure instanceof ProviderStates.UnknownStateException) {
+        if (failure instanceof Refused || failure instanceof ProviderStates.StateRefusedException) {
             return NcpErrorCode.BAD_REQUEST;
         }
         return failure instanceof StoreUnavailableException ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 public final class NcpErrors {
     /**
      * The code of an error answer, for the request journal: set on every error answer, read and removed by
-     * {@code mock/RequestJournal} before the headers go out, so it never reaches a client.
+     * {@code journal/JournalCapture} before the headers go out, so it never reaches a client.
      */
     public static final String ERROR_CODE_HEADER = "x-ncp-mock-error-code";
 

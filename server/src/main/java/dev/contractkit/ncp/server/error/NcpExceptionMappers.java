@@ -3,11 +3,14 @@ package dev.contractkit.ncp.server.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import dev.contractkit.ncp.server.subscription.SubscriptionRefusedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -17,8 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class NcpExceptionMappers {
     private static final Logger LOG = Logger.getLogger(NcpExceptionMappers.class);
-    private static final long STORE_WARNING_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    private static final java.util.concurrent.atomic.AtomicLong lastStoreWarning = new java.util.concurrent.atomic.AtomicLong(
+    private static final long STORE_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final AtomicLong lastStoreWarning = new AtomicLong(
             System.nanoTime() - STORE_WARNING_INTERVAL_NANOS - 1);
 
     @ServerExceptionMapper
@@ -28,8 +31,8 @@ public class NcpExceptionMappers {
 
     /** Unknown key, product, stage or usage plan, or no subscription: 404 "300"; a blocked subscription: 403 "230". */
     @ServerExceptionMapper
-    public Response subscriptionRefused(dev.contractkit.ncp.server.subscription.SubscriptionRefusedException failure) {
-        NcpErrorCode code = failure.reason() == dev.contractkit.ncp.server.subscription.SubscriptionRefusedException.Reason.BLOCKED
+    public Response subscriptionRefused(SubscriptionRefusedException failure) {
+        NcpErrorCode code = failure.reason() == SubscriptionRefusedException.Reason.BLOCKED
                 ? NcpErrorCode.FORBIDDEN : NcpErrorCode.NOT_FOUND;
         return NcpErrors.response(code, failure.getMessage());
     }

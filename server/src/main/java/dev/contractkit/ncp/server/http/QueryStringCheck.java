@@ -5,6 +5,12 @@ import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
+import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,7 +53,7 @@ public class QueryStringCheck {
             if (!validEscapes(pair)) {
                 return "The query parameter '" + printable(rawName) + "' is not valid percent-encoding.";
             }
-            String name = java.net.URLDecoder.decode(rawName, java.nio.charset.StandardCharsets.UTF_8);
+            String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
             if (counts.merge(name, 1, Integer::sum) == 2) {
                 return "The query parameter '" + printable(name) + "' is given more than once; give it once.";
             }
@@ -66,24 +72,24 @@ public class QueryStringCheck {
         }
         // escapes that decode to invalid UTF-8 (%ff) are refused too
         try {
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(percentDecodedBytes(text)));
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(percentDecodedBytes(text)));
             return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return false;
         }
     }
 
     private static byte[] percentDecodedBytes(String text) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%') {
                 out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {
-                byte[] bytes = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
                 out.write(bytes, 0, bytes.length);
             }
         }

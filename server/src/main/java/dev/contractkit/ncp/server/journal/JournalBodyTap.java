@@ -14,7 +14,7 @@ import java.io.InputStream;
 @Provider
 public class JournalBodyTap implements ReaderInterceptor {
     // looked up when first needed: JAX-RS providers are made before the runtime configuration exists
-    private final jakarta.inject.Provider<RequestJournal> journal; // qualified: jakarta.ws.rs.ext.Provider is imported
+    private final jakarta.inject.Provider<RequestJournal> journal; // qualified: Provider is imported
     private final CurrentVertxRequest current;
 
     public JournalBodyTap(jakarta.inject.Provider<RequestJournal> journal, CurrentVertxRequest current) {

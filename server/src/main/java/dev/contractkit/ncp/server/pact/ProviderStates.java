@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,8 +77,8 @@ public class ProviderStates implements ReplayedRequests {
     }
 
     /** A state that is not known, or lacks a required param: the verifier is told which states exist. */
-    public static final class UnknownStateException extends RuntimeException {
-        UnknownStateException(String message) {
+    public static final class StateRefusedException extends RuntimeException {
+        StateRefusedException(String message) {
             super(message, null, false, false);
         }
     }
@@ -156,7 +157,7 @@ public class ProviderStates implements ReplayedRequests {
 
     private static void check(State state) {
         if (state.name() == null || !KNOWN.contains(state.name())) {
-            throw new UnknownStateException("Unknown provider state '" + state.name() + "'. Known states: '"
+            throw new StateRefusedException("Unknown provider state '" + state.name() + "'. Known states: '"
                     + String.join("', '", KNOWN) + "'.");
         }
         List<String> needed = switch (state.name()) {
@@ -167,17 +168,17 @@ public class ProviderStates implements ReplayedRequests {
         };
         for (String param : needed) {
             if (text(state.params(), param, "").isBlank()) {
-                throw new UnknownStateException("Provider state '" + state.name() + "' needs the param " + param + ".");
+                throw new StateRefusedException("Provider state '" + state.name() + "' needs the param " + param + ".");
             }
         }
         String code = text(state.params(), "subscriptionCode", "PUBLIC");
         String status = text(state.params(), "status", "ACCEPTED");
         if (!code.equals("PUBLIC") && !code.equals("PROTECTED")) {
-            throw new UnknownStateException("Provider state '" + state.name() + "': subscriptionCode must be PUBLIC or PROTECTED.");
+            throw new StateRefusedException("Provider state '" + state.name() + "': subscriptionCode must be PUBLIC or PROTECTED.");
         }
-        if (java.util.Arrays.stream(SubscriptionStatus.values()).noneMatch(known -> known.toString().equals(status))) {
-            throw new UnknownStateException("Provider state '" + state.name() + "': status must be one of "
-                    + java.util.Arrays.toString(SubscriptionStatus.values()) + ".");
+        if (Arrays.stream(SubscriptionStatus.values()).noneMatch(known -> known.toString().equals(status))) {
+            throw new StateRefusedException("Provider state '" + state.name() + "': status must be one of "
+                    + Arrays.toString(SubscriptionStatus.values()) + ".");
         }
     }
 

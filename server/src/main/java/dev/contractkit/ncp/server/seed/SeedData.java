@@ -111,7 +111,7 @@ public class SeedData {
         StoredApiKey first = drawn.computeIfAbsent(new Slot(tenant.tenantId(), seed.indexOf(entry)), slot -> keyFactory.of(tenant.tenantId(),
                 entry.apiKeyId(), entry.apiKeyName(), entry.apiKeyDescription() != null ? entry.apiKeyDescription() : "",
                 entry.primaryKey(), entry.secondaryKey(), tenant.modifier(), entry.isEnabled() == null || entry.isEnabled()));
-        return first.touched(NcpTime.now(clock));
+        return first.withModTime(NcpTime.now(clock));
     }
 
     /** The place of a seed key: its tenant and its position in the seed file. */

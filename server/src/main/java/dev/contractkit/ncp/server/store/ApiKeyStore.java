@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The mock's state: each tenant's API keys, in memory ({@link InMemoryApiKeyStore}) or in Redis
- * ({@link RedisApiKeyStore}, shared by replicas). Every method answers asynchronously and never blocks the
+ * The mock's state: each tenant's API keys and subscriptions, in memory ({@link InMemoryApiKeyStore}) or in
+ * Redis ({@code store/redis/RedisApiKeyStore}, shared by replicas). Every method answers asynchronously and never blocks the
  * caller's thread. Every change to one key is atomic; a key of another tenant is never seen. A key that is
- * not there is an empty {@link Optional} (or {@code false}): the store knows nothing of HTTP, and
- * {@code error/} turns that into NCP's 404. A store that cannot be reached fails with
+ * not there is an empty {@link Optional} (or {@code false}): the store knows nothing of HTTP, and the
+ * resource turns that into NCP's 404. A store that cannot be reached fails with
  * {@link StoreUnavailableException}.
  */
 public interface ApiKeyStore extends AutoCloseable {

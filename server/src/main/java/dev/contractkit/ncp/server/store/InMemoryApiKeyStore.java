@@ -47,7 +47,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         Map<String, StoredApiKey> keys = keysOf(tenantId);
         long order = creationOrder.incrementAndGet();
         StoredApiKey key = factory.firstFree(tenantId, name, description, modifier,
-                candidate -> keys.putIfAbsent(candidate.apiKeyId(), candidate.inOrder(order)) == null).inOrder(order);
+                candidate -> keys.putIfAbsent(candidate.apiKeyId(), candidate.withCreatedOrder(order)) == null).withCreatedOrder(order);
         LOG.debugf("created %s", key);
         return Uni.createFrom().item(key);
     }
@@ -154,7 +154,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         for (Map.Entry<String, List<StoredApiKey>> tenant : seedByTenant.entrySet()) {
             List<StoredApiKey> seed = firstSeeds.computeIfAbsent(tenant.getKey(), id -> List.copyOf(tenant.getValue()));
             for (StoredApiKey key : seed) {
-                putNow(key.touched(now).inOrder(0));
+                putNow(key.withModTime(now).withCreatedOrder(0));
             }
             seeded += seed.size();
         }
@@ -167,7 +167,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     private void putNow(StoredApiKey key) {
-        StoredApiKey ordered = key.createdOrder() > 0 ? key : key.inOrder(creationOrder.incrementAndGet());
+        StoredApiKey ordered = key.createdOrder() > 0 ? key : key.withCreatedOrder(creationOrder.incrementAndGet());
         keysOf(key.tenantId()).put(key.apiKeyId(), ordered);
     }
 

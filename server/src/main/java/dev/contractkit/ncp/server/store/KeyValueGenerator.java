@@ -1,6 +1,9 @@
 package dev.contractkit.ncp.server.store;
 
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.function.Supplier;
 
 /** Draws API-key IDs and key values from a {@link SecureRandom}. Framework-free and thread-safe. */
 public final class KeyValueGenerator {
@@ -12,7 +15,7 @@ public final class KeyValueGenerator {
     private static final char[] KEY_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private final java.util.function.Supplier<SecureRandom> random;
+    private final Supplier<SecureRandom> random;
 
     /** Every draw from this one generator (shared by all threads; {@link SecureRandom} is thread-safe). */
     public KeyValueGenerator(SecureRandom random) {
@@ -32,7 +35,7 @@ public final class KeyValueGenerator {
     private static SecureRandom strongDrbg() {
         try {
             return SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             return new SecureRandom();
         }
     }
@@ -44,9 +47,9 @@ public final class KeyValueGenerator {
     public static KeyValueGenerator seeded(long seed) {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
+            random.setSeed(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
             return new KeyValueGenerator(random);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA1PRNG is part of every JDK", e);
         }
     }

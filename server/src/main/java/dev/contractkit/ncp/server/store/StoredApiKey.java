@@ -34,12 +34,12 @@ public record StoredApiKey(
     }
 
     /** The same key, changed last at {@code at}. */
-    public StoredApiKey touched(Instant at) {
+    public StoredApiKey withModTime(Instant at) {
         return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, secondaryKey, modifier, enabled, at, domainCode, createdOrder);
     }
 
     /** The same key at a place in list order. */
-    public StoredApiKey inOrder(long order) {
+    public StoredApiKey withCreatedOrder(long order) {
         return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, secondaryKey, modifier, enabled, modTime, domainCode, order);
     }
 

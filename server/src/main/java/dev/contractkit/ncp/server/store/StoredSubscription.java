@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.store;
 
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +32,7 @@ public record StoredSubscription(String apiKeyId, String productId, Subscription
             .thenComparing(StoredSubscription::productId);
 
     public StoredSubscription {
-        usagePlans = java.util.Collections.unmodifiableMap(new TreeMap<>(usagePlans));
+        usagePlans = Collections.unmodifiableMap(new TreeMap<>(usagePlans));
     }
 
     public StoredSubscription withStatus(SubscriptionStatus next, Instant at) {

@@ -4,6 +4,7 @@ import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A product the mock offers to every tenant, with its APIs, their stages and the usage plans of each stage.
@@ -53,7 +54,7 @@ public record CatalogProduct(String productId, String productName, String produc
         return stages().filter(stage -> stage.stageId().equals(stageId)).findFirst();
     }
 
-    public java.util.stream.Stream<Stage> stages() {
+    public Stream<Stage> stages() {
         return apis.stream().flatMap(api -> api.stages().stream());
     }
 }

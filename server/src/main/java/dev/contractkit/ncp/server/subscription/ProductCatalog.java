@@ -4,6 +4,7 @@ import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.server.store.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public class ProductCatalog {
 
     /** Adds (or replaces) a product of one tenant: for test set-up (provider states). */
     public void put(String tenantId, CatalogProduct product) {
-        addedByTenant.computeIfAbsent(tenantId, id -> java.util.Collections.synchronizedMap(new LinkedHashMap<>())).put(product.productId(), product);
+        addedByTenant.computeIfAbsent(tenantId, id -> Collections.synchronizedMap(new LinkedHashMap<>())).put(product.productId(), product);
     }
 
     /** Back to the seed's products. */

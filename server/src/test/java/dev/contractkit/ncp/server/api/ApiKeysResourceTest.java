@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -178,7 +179,7 @@ class ApiKeysResourceTest {
     @Test
     void regeneratedKeysNeverRepeat() {
         String id = tenant.createdId("never-repeat");
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             seen.add(tenant.regenerate(id, i % 2 == 0 ? "PRIMARY" : "SECONDARY").then().statusCode(200)
                     .extract().path(i % 2 == 0 ? "apiKey.primaryKey" : "apiKey.secondaryKey"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import dev.contractkit.ncp.signature.NcpHeaders;
@@ -11,6 +12,8 @@ import dev.contractkit.ncp.signature.NcpSigner;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -102,7 +105,7 @@ class ConcurrentRegenerationTest {
                         .build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                com.fasterxml.jackson.databind.node.ObjectNode answer = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(response.body());
+                ObjectNode answer = (ObjectNode) mapper.readTree(response.body());
                 answer.put("type", type);
                 answer.put("initialPrimary", initial.path("primaryKey").asText());
                 answer.put("initialSecondary", initial.path("secondaryKey").asText());
@@ -119,8 +122,8 @@ class ConcurrentRegenerationTest {
     private JsonNode readUnchecked(String json) {
         try {
             return mapper.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -12,12 +12,14 @@ import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.pact.ProviderStates;
+import dev.contractkit.ncp.server.seed.SeedData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class SubscriptionsResourceTest {
     Tenants tenants;
 
     @Inject
-    dev.contractkit.ncp.server.seed.SeedData mockState;
+    SeedData mockState;
 
     SignedRequests tenant;
     SignedRequests other;
@@ -203,8 +205,8 @@ class SubscriptionsResourceTest {
         subscribe(tenant, kept, PUBLIC).then().statusCode(200);
         subscribe(tenant, key, PROTECTED).then().statusCode(200);
         tenant.send("DELETE", "/api/v1/api-keys/" + key).then().statusCode(204);
-        productSearch(PUBLIC, "{}").then().body("apiKeyPage.content.apiKeyId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(key)))
-                .body("apiKeyPage.content.apiKeyId", org.hamcrest.Matchers.hasItem(kept));
+        productSearch(PUBLIC, "{}").then().body("apiKeyPage.content.apiKeyId", Matchers.not(Matchers.hasItem(key)))
+                .body("apiKeyPage.content.apiKeyId", Matchers.hasItem(kept));
         productSearch(PROTECTED, "{\"apiKeyId\": \"" + key + "\"}").then().body("apiKeyPage.total", equalTo(0));
         assertEnvelope(tenant.send("GET", "/api/v1/api-keys/" + key + "/products"), 404, "300");
     }
@@ -256,7 +258,7 @@ class SubscriptionsResourceTest {
         assertEnvelope(other.sendJson("POST", "/api/v1/api-keys/" + key + "/unsubscribe", "{\"productId\": \"" + PUBLIC + "\"}"), 404, "300");
         assertEnvelope(other.sendJson("PATCH", "/api/v1/products/" + PUBLIC + "/api-keys/" + key, "{\"status\": \"REJECTED\"}"), 404, "300");
         other.sendJson("POST", "/api/v1/products/" + PUBLIC + "/api-keys/search", "{}").then().statusCode(200)
-                .body("apiKeyPage.content.apiKeyId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(key)));
+                .body("apiKeyPage.content.apiKeyId", Matchers.not(Matchers.hasItem(key)));
         assertThat(stateOf(key)).isEqualTo(before);
     }
 

@@ -14,6 +14,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,6 +153,6 @@ class SignatureFilterTest {
         assertEnvelope(headers(staleTimestamp, TEST.accessKey(), new NcpSigner(TEST).sign("PATCH", path, staleTimestamp))
                 .contentType("application/json").body("{\"keyType\": \"PRIMARY\"}").patch(path), 401, "200");
         assertEnvelope(headers(null, TEST.accessKey(), null).delete(path), 401, "200");
-        tenant.get(id).then().statusCode(200).body("primaryKey", org.hamcrest.Matchers.equalTo(before));
+        tenant.get(id).then().statusCode(200).body("primaryKey", Matchers.equalTo(before));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contractkit.ncp.server.error.NcpErrorCode;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SwitchValuesTest {
@@ -26,7 +27,7 @@ class SwitchValuesTest {
 
     @Test
     void parsesFaults() {
-        assertThat(Fault.parse("410")).contains(new Fault(java.util.Optional.of(NcpErrorCode.THROTTLE_LIMITED)));
+        assertThat(Fault.parse("410")).contains(new Fault(Optional.of(NcpErrorCode.THROTTLE_LIMITED)));
         assertThat(Fault.parse("crash").orElseThrow().isCrash()).isTrue();
         assertThat(Fault.parse("none")).isEmpty();
         assertThatThrownBy(() -> Fault.parse("777")).hasMessageContaining("410");

@@ -3,12 +3,23 @@ package dev.contractkit.ncp.server.error;
 import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contractkit.ncp.server.KeyUnderTest;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
+import dev.contractkit.ncp.server.UntouchedKey;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,17 +34,17 @@ class BadInputTest {
     @Inject
     TestClock clock;
 
-    @io.quarkus.test.common.http.TestHTTPResource("/")
-    java.net.URI root;
+    @TestHTTPResource("/")
+    URI root;
 
     SignedRequests tenant;
     String id;
     Map<String, Object> before;
-    private KeyUnderTest key;
+    private UntouchedKey key;
 
     @BeforeEach
     void createAKey() {
-        key = KeyUnderTest.create(clock, "bad-input-target");
+        key = UntouchedKey.create(clock, "bad-input-target");
         tenant = key.tenant;
         id = key.id;
         before = key.before;
@@ -104,7 +115,7 @@ class BadInputTest {
     void aBodyOver10MegabytesAnswers413WithCode430() {
         String path = "/api/v1/api-keys/" + id;
         byte[] body = new byte[10 * 1024 * 1024 + 1];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
         Response response = tenant.signed("PATCH", path).contentType("application/json").body(body).request("PATCH", path);
         assertEnvelope(response, 413, "430");
         assertUnchanged();
@@ -114,19 +125,19 @@ class BadInputTest {
     void aChunkedBodyOver10MegabytesAnswers413WithCode430() throws Exception {
         String path = "/api/v1/api-keys";
         var request = tenant.signed("POST", path);
-        var headers = ((io.restassured.specification.FilterableRequestSpecification) request).getHeaders();
-        byte[] body = ("{\"apiKeyName\": \"" + "a".repeat(11 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var builder = java.net.http.HttpRequest.newBuilder(root.resolve(path))
+        var headers = ((FilterableRequestSpecification) request).getHeaders();
+        byte[] body = ("{\"apiKeyName\": \"" + "a".repeat(11 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        var builder = HttpRequest.newBuilder(root.resolve(path))
                 .header("Content-Type", "application/json")
                 // an input stream of unknown length goes out chunked, without Content-Length
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
         headers.asList().forEach(header -> builder.header(header.getName(), header.getValue()));
         long keysBefore = tenant.send("GET", "/api/v1/api-keys").then().extract().jsonPath().getLong("initialCount");
 
-        var response = java.net.http.HttpClient.newHttpClient().send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
-        var json = new io.restassured.path.json.JsonPath(response.body());
+        var json = new JsonPath(response.body());
         assertThat(json.getString("error.errorCode")).isEqualTo("430");
         assertThat(json.getString("error.message")).isEqualTo("Request Entity Too Large");
         assertThat(tenant.send("GET", "/api/v1/api-keys").then().extract().jsonPath().getLong("initialCount")).isEqualTo(keysBefore);
@@ -196,7 +207,7 @@ class BadInputTest {
     void anUnknownRouteAnswers404WithCode300() {
         assertEnvelope(tenant.send("GET", "/api/v1/stages"), 404, "300");
         assertEnvelope(tenant.send("GET", "/api/v1/api-keys/" + id + "/extra"), 404, "300");
-        assertEnvelope(io.restassured.RestAssured.get("/no/such/page"), 404, "300");
+        assertEnvelope(RestAssured.get("/no/such/page"), 404, "300");
     }
 
     @Test

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.RawHttp;
-import dev.contractkit.ncp.server.KeyUnderTest;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
+import dev.contractkit.ncp.server.UntouchedKey;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,11 @@ class HostileInputRegressionTest {
     SignedRequests tenant;
     String id;
     Map<String, Object> before;
-    private KeyUnderTest key;
+    private UntouchedKey key;
 
     @BeforeEach
     void createAKey() {
-        key = KeyUnderTest.create(clock, "hostile-target");
+        key = UntouchedKey.create(clock, "hostile-target");
         tenant = key.tenant;
         id = key.id;
         before = key.before;
@@ -113,7 +114,7 @@ class HostileInputRegressionTest {
             headers.add(new String[] {"Content-Type", "application/json"});
         }
         return RawHttp.send(root.getPort(), method, target, headers,
-                jsonBody == null ? null : jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest(name = "query {0}")
@@ -149,7 +150,7 @@ class HostileInputRegressionTest {
     @ValueSource(strings = {"", "*/*", "application/json;charset=UTF-8", "application/*"})
     void aMissingOrWildcardContentTypeIsReadAsJson(String contentType) {
         String path = "/api/v1/api-keys/" + id;
-        var request = tenant.signed("PATCH", path).body("{\"keyType\":\"PRIMARY\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var request = tenant.signed("PATCH", path).body("{\"keyType\":\"PRIMARY\"}".getBytes(StandardCharsets.UTF_8));
         if (!contentType.isEmpty()) {
             request = request.contentType(contentType);
         } else {

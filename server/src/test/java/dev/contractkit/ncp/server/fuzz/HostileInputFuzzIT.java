@@ -14,20 +14,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.awaitility.Awaitility;
 
 /**
  * Property-based fuzzing of the packaged server, started as a user starts it, with generated hostile
@@ -93,7 +98,7 @@ class HostileInputFuzzIT {
     }
 
     /** An injected crash answers 500 "900" and is logged as one INFO line, not as an ERROR with a stack trace. */
-    @net.jqwik.api.Example
+    @Example
     void anInjectedCrashIsLoggedAsWhatItIs() throws Exception {
         newLogLines();
         String target = "/api/v1/api-keys";
@@ -105,13 +110,13 @@ class HostileInputFuzzIT {
         assertThat(answer.status()).isEqualTo(500);
         assertThat(JSON.readTree(answer.body()).at("/error/errorCode").asText()).isEqualTo("900");
         StringBuilder logged = new StringBuilder();
-        org.awaitility.Awaitility.await("the crash in the log").atMost(java.time.Duration.ofSeconds(5))
+        Awaitility.await("the crash in the log").atMost(Duration.ofSeconds(5))
                 .until(() -> logged.append(newLogLines()).toString().contains("injected crash"));
         assertThat(logged.toString()).contains("INFO", "injected crash").doesNotContain("ERROR", "\tat ", "Exception");
     }
 
     /** A bad setting stops the packaged server at start-up, with a message that names the property. */
-    @net.jqwik.api.Example
+    @Example
     void aBadSettingStopsStartUpNamingTheProperty() throws Exception {
         String[][] cases = {
             {"-Dncp.mock.fault-rate=2", "ncp.mock.fault-rate"},
@@ -151,13 +156,13 @@ class HostileInputFuzzIT {
     @Provide
     Arbitrary<HostileRequest> hostileRequests() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, hostileTimestamps()),
-                net.jqwik.api.Tuple.of(2, hostileAccessKeysAndSignatures()),
-                net.jqwik.api.Tuple.of(3, hostilePathIds()),
-                net.jqwik.api.Tuple.of(3, hostileQueries()),
-                net.jqwik.api.Tuple.of(5, hostileBodies()),
-                net.jqwik.api.Tuple.of(2, hostileContentTypes()),
-                net.jqwik.api.Tuple.of(2, hostileMethods()));
+                Tuple.of(3, hostileTimestamps()),
+                Tuple.of(2, hostileAccessKeysAndSignatures()),
+                Tuple.of(3, hostilePathIds()),
+                Tuple.of(3, hostileQueries()),
+                Tuple.of(5, hostileBodies()),
+                Tuple.of(2, hostileContentTypes()),
+                Tuple.of(2, hostileMethods()));
     }
 
     /** Timestamps of any length, sign, digits (also non-ASCII), whitespace and exponents; signed with that very value. */
@@ -355,7 +360,7 @@ class HostileInputFuzzIT {
      */
     private static boolean isRequestLineSafe(String target) {
         return target.length() < 4000 && target.chars().allMatch(c -> URI_CHARACTERS.indexOf(c) >= 0)
-                && !java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})").matcher(target).find();
+                && !Pattern.compile("%(?![0-9A-Fa-f]{2})").matcher(target).find();
     }
 
     /** A header value stays on its line: CR and LF would frame another request, which is a different test. */

@@ -3,10 +3,13 @@ package dev.contractkit.ncp.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
+import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
+import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,14 +42,14 @@ abstract class ApiKeyStoreContract {
 
     private ApiKeyStore store;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeTheStore() {
         if (store != null) {
             store.close();
         }
     }
 
-    private static <T> T await(io.smallrye.mutiny.Uni<T> uni) {
+    private static <T> T await(Uni<T> uni) {
         return uni.await().atMost(WAIT);
     }
 
@@ -62,7 +66,7 @@ abstract class ApiKeyStoreContract {
         assertThat(key.apiKeyId()).matches("[a-z0-9]{10}");
         assertThat(key.primaryKey()).matches("[A-Za-z0-9]{40}").isNotEqualTo(key.secondaryKey());
         StoredApiKey found = await(store().find("t1", key.apiKeyId())).orElseThrow();
-        assertThat(found.inOrder(0)).isEqualTo(key.inOrder(0));
+        assertThat(found.withCreatedOrder(0)).isEqualTo(key.withCreatedOrder(0));
     }
 
     @Test
@@ -203,12 +207,12 @@ abstract class ApiKeyStoreContract {
 
     static StoredApiKey seedKey(String tenant, String id, String name) {
         return new StoredApiKey(id, tenant, name, "", new KeyValueGenerator().keyValue(), new KeyValueGenerator().keyValue(),
-                "seed", true, NOW.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), StoredApiKey.PUBLIC_DOMAIN, 0);
+                "seed", true, NOW.truncatedTo(ChronoUnit.SECONDS), StoredApiKey.PUBLIC_DOMAIN, 0);
     }
 
     // ---- subscriptions ---------------------------------------------------------------------------------------
 
-    private static StoredSubscription subscription(String keyId, String productId, dev.contractkit.ncp.server.generated.model.SubscriptionStatus status,
+    private static StoredSubscription subscription(String keyId, String productId, SubscriptionStatus status,
             String regTime) {
         Instant at = Instant.parse(regTime);
         return new StoredSubscription(keyId, productId, status, at, at, Map.of());
@@ -218,15 +222,15 @@ abstract class ApiKeyStoreContract {
     void writesSubscriptionsOnlyOverWhatWasReadAndAnswersThemOldestFirst() {
         StoredApiKey key = create("t1", "k");
         StoredSubscription requested = subscription(key.apiKeyId(), "prodprt002",
-                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.REQUEST, "2024-05-08T00:00:02Z");
+                SubscriptionStatus.REQUEST, "2024-05-08T00:00:02Z");
         StoredSubscription accepted = subscription(key.apiKeyId(), "prodpub001",
-                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
+                SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, requested))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
         assertThat(await(store().subscriptions("t1"))).containsExactly(accepted, requested);
 
         // a writer that read "none" comes too late: it must read again
-        StoredSubscription other = requested.withStatus(dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, NOW);
+        StoredSubscription other = requested.withStatus(SubscriptionStatus.ACCEPTED, NOW);
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, other))).isEqualTo(ApiKeyStore.SubscriptionWrite.CHANGED);
         StoredSubscription planned = requested.withUsagePlan("stgpayprd1", "planpaygld", NOW);
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", requested, planned))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
@@ -244,7 +248,7 @@ abstract class ApiKeyStoreContract {
     void findsOneSubscriptionOfAKeyToAProduct() {
         StoredApiKey key = create("t1", "k");
         StoredSubscription accepted = subscription(key.apiKeyId(), "prodpub001",
-                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
+                SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
         assertThat(await(store().subscription("t1", key.apiKeyId(), "prodpub001"))).isEmpty();
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
         assertThat(await(store().subscription("t1", key.apiKeyId(), "prodpub001"))).contains(accepted);
@@ -257,9 +261,9 @@ abstract class ApiKeyStoreContract {
         StoredApiKey key = create("t1", "k");
         StoredApiKey kept = create("t1", "kept");
         StoredSubscription sub = subscription(key.apiKeyId(), "prodpub001",
-                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
+                SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
         StoredSubscription keptSub = subscription(kept.apiKeyId(), "prodpub001",
-                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:02Z");
+                SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:02Z");
         assertThat(await(store().writeSubscription("t2", key.apiKeyId(), "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
         assertThat(await(store().writeSubscription("t1", "nokey00000", "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
         await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, sub));
@@ -277,7 +281,7 @@ abstract class ApiKeyStoreContract {
     void concurrentSubscriptionWritersNeverBothWin() throws Exception {
         StoredApiKey key = create("t1", "k");
         StoredSubscription first = subscription(key.apiKeyId(), "prodprt002",
-                dev.contractkit.ncp.server.generated.model.SubscriptionStatus.REQUEST, "2024-05-08T00:00:01Z");
+                SubscriptionStatus.REQUEST, "2024-05-08T00:00:01Z");
         await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, first));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

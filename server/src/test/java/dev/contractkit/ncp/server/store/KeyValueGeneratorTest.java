@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class KeyValueGeneratorTest {
@@ -35,17 +36,17 @@ class KeyValueGeneratorTest {
         assertThat(used).hasSize(62);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aSeededGeneratorRepeatsItselfAndSeedsDiffer() {
         KeyValueGenerator first = KeyValueGenerator.seeded(42);
         KeyValueGenerator again = KeyValueGenerator.seeded(42);
         KeyValueGenerator other = KeyValueGenerator.seeded(43);
         for (int i = 0; i < 100; i++) {
             String id = first.apiKeyId();
-            org.assertj.core.api.Assertions.assertThat(again.apiKeyId()).isEqualTo(id);
+            Assertions.assertThat(again.apiKeyId()).isEqualTo(id);
             String value = first.keyValue();
-            org.assertj.core.api.Assertions.assertThat(again.keyValue()).isEqualTo(value).matches("[A-Za-z0-9]{40}");
-            org.assertj.core.api.Assertions.assertThat(other.apiKeyId() + other.keyValue()).isNotEqualTo(id + value);
+            Assertions.assertThat(again.keyValue()).isEqualTo(value).matches("[A-Za-z0-9]{40}");
+            Assertions.assertThat(other.apiKeyId() + other.keyValue()).isNotEqualTo(id + value);
         }
     }
 }

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
 import dev.contractkit.ncp.testsupport.RedisServer;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.redis.client.RedisOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +39,13 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
         server.close();
     }
 
-    private final java.util.List<ApiKeyStore> opened = new java.util.ArrayList<>();
+    private final List<ApiKeyStore> opened = new ArrayList<>();
 
     private void closeAfter(ApiKeyStore store) {
         opened.add(store);
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeTheStores() {
         opened.forEach(ApiKeyStore::close);
     }
@@ -49,7 +53,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     @Override
     ApiKeyStore emptyStore() {
         // each test's store holds one pipelined connection of the pool for good, as the server's one store does
-        redis.send(Request.cmd(io.vertx.mutiny.redis.client.Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
+        redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
         return new RedisApiKeyStore(redis, CLOCK);
     }
 
@@ -73,8 +77,8 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
 
     private static void assertKeysUnderTheHashTag(ApiKeyStore store) {
         store.create("tenant-a", "name", "", "me").await().indefinitely();
-        var keys = redis.send(Request.cmd(io.vertx.mutiny.redis.client.Command.KEYS).arg("*")).await().indefinitely();
-        java.util.List<String> names = new java.util.ArrayList<>();
+        var keys = redis.send(Request.cmd(Command.KEYS).arg("*")).await().indefinitely();
+        List<String> names = new ArrayList<>();
         keys.forEach(k -> names.add(k.toString()));
         assertThat(names).contains("ncp:{tenant-a}:keys", "ncp:{tenant-a}:order", "ncp:{tenant-a}:seq", "ncp:tenants");
         assertThat(names.stream().filter(n -> !n.equals("ncp:tenants"))).allMatch(n -> n.startsWith("ncp:{tenant-a}:"));

@@ -83,7 +83,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
                 }
                 return createWithFreshId(tenantId, name, description, modifier, attempt + 1);
             }
-            StoredApiKey created = key.inOrder(order);
+            StoredApiKey created = key.withCreatedOrder(order);
             LOG.debugf("created %s", created);
             return Uni.createFrom().item(created);
         });
@@ -94,7 +94,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
         return eval(LIST, tenantId).map(answer -> {
             List<StoredApiKey> all = new ArrayList<>(answer.size());
             for (int i = 0; i < answer.size(); i++) {
-                all.add(json.key(answer.get(i).toString()).inOrder(i + 1L));
+                all.add(json.key(answer.get(i).toString()).withCreatedOrder(i + 1L));
             }
             return Page.of(all, key -> Page.nameContains(key.apiKeyName(), nameContains), offset, limit);
         });
