@@ -29,7 +29,9 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
      * store's lock, so a subscription never outlives its key.
      */
     private final Map<String, Map<String, StoredSubscription>> subscriptionsByTenant = new ConcurrentHashMap<>();
-    private final AtomicLong creationOrder = new AtomicLong();
+    /** Per tenant: key id to its place in creation order (a key put again keeps its place, as in Redis's sorted set). */
+    private final Map<String, Map<String, Long>> positionsByTenant = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
     private final KeyFactory factory;
     private final Clock clock;
 
@@ -45,17 +47,20 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<StoredApiKey> create(String tenantId, String name, String description, String modifier) {
         Map<String, StoredApiKey> keys = keysOf(tenantId);
-        long order = creationOrder.incrementAndGet();
-        StoredApiKey key = factory.firstFree(tenantId, name, description, modifier,
-                candidate -> keys.putIfAbsent(candidate.apiKeyId(), candidate.withCreatedOrder(order)) == null).withCreatedOrder(order);
+        StoredApiKey key = factory.firstFree(tenantId, name, description, modifier, candidate -> {
+            // the place first: a reader that sees the key can always sort it
+            positionsOf(tenantId).putIfAbsent(candidate.apiKeyId(), sequence.incrementAndGet());
+            return keys.putIfAbsent(candidate.apiKeyId(), candidate) == null;
+        });
         LOG.debugf("created %s", key);
         return Uni.createFrom().item(key);
     }
 
     @Override
     public Uni<Page<StoredApiKey>> list(String tenantId, String nameContains, long offset, long limit) {
+        Map<String, Long> positions = positionsByTenant.getOrDefault(tenantId, Map.of());
         List<StoredApiKey> all = existingKeysOf(tenantId).values().stream()
-                .sorted(Comparator.comparingLong(StoredApiKey::createdOrder))
+                .sorted(Comparator.comparingLong(key -> positions.getOrDefault(key.apiKeyId(), Long.MAX_VALUE)))
                 .toList();
         return Uni.createFrom().item(Page.of(all, key -> Page.nameContains(key.apiKeyName(), nameContains), offset, limit));
     }
@@ -88,6 +93,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         }
         synchronized (this) {
             boolean deleted = keys.remove(apiKeyId) != null;
+            positionsOf(tenantId).remove(apiKeyId);
             Map<String, StoredSubscription> subscriptions = subscriptionsByTenant.get(tenantId);
             if (deleted && subscriptions != null) {
                 subscriptions.keySet().removeIf(slot -> slot.startsWith(StoredSubscription.idPrefix(apiKeyId)));
@@ -147,6 +153,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public synchronized Uni<Integer> reset(Map<String, List<StoredApiKey>> seedByTenant) {
         keysByTenant.clear();
+        positionsByTenant.clear();
         subscriptionsByTenant.clear();
         firstSeeds.keySet().retainAll(seedByTenant.keySet());
         Instant now = now();
@@ -154,7 +161,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         for (Map.Entry<String, List<StoredApiKey>> tenant : seedByTenant.entrySet()) {
             List<StoredApiKey> seed = firstSeeds.computeIfAbsent(tenant.getKey(), id -> List.copyOf(tenant.getValue()));
             for (StoredApiKey key : seed) {
-                putNow(key.withModTime(now).withCreatedOrder(0));
+                putNow(key.withModTime(now));
             }
             seeded += seed.size();
         }
@@ -167,8 +174,12 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     private void putNow(StoredApiKey key) {
-        StoredApiKey ordered = key.createdOrder() > 0 ? key : key.withCreatedOrder(creationOrder.incrementAndGet());
-        keysOf(key.tenantId()).put(key.apiKeyId(), ordered);
+        positionsOf(key.tenantId()).putIfAbsent(key.apiKeyId(), sequence.incrementAndGet());
+        keysOf(key.tenantId()).put(key.apiKeyId(), key);
+    }
+
+    private Map<String, Long> positionsOf(String tenantId) {
+        return positionsByTenant.computeIfAbsent(tenantId, id -> new ConcurrentHashMap<>());
     }
 
     private Optional<StoredApiKey> change(String tenantId, String apiKeyId, UnaryOperator<StoredApiKey> edit) {

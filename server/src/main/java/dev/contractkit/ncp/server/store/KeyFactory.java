@@ -29,7 +29,7 @@ public final class KeyFactory {
             String modifier, boolean enabled) {
         return new StoredApiKey(apiKeyId != null ? apiKeyId : generator.apiKeyId(), tenantId, name, description,
                 primaryKey != null ? primaryKey : generator.keyValue(), secondaryKey != null ? secondaryKey : generator.keyValue(),
-                modifier, enabled, NcpTime.now(clock), StoredApiKey.PUBLIC_DOMAIN, 0);
+                modifier, enabled, NcpTime.now(clock), StoredApiKey.PUBLIC_DOMAIN);
     }
 
     public String apiKeyId() {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One API key as the store keeps it. Immutable: every change makes a new value, so a reader never sees
- * half an update. {@code createdOrder} keeps list order stable.
+ * half an update. List order is the store's own concern (creation order, kept by each store).
  */
 public record StoredApiKey(
         String apiKeyId,
@@ -16,32 +16,27 @@ public record StoredApiKey(
         String modifier,
         boolean enabled,
         Instant modTime,
-        String domainCode,
-        long createdOrder) {
+        String domainCode) {
 
     public static final String PUBLIC_DOMAIN = "PUB";
 
     StoredApiKey edited(String name, String description, boolean isEnabled, String by, Instant at) {
-        return new StoredApiKey(apiKeyId, tenantId, name, description, primaryKey, secondaryKey, by, isEnabled, at, domainCode, createdOrder);
+        return new StoredApiKey(apiKeyId, tenantId, name, description, primaryKey, secondaryKey, by, isEnabled, at, domainCode);
     }
 
     StoredApiKey withPrimaryKey(String value, String by, Instant at) {
-        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, value, secondaryKey, by, enabled, at, domainCode, createdOrder);
+        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, value, secondaryKey, by, enabled, at, domainCode);
     }
 
     StoredApiKey withSecondaryKey(String value, String by, Instant at) {
-        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, value, by, enabled, at, domainCode, createdOrder);
+        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, value, by, enabled, at, domainCode);
     }
 
     /** The same key, changed last at {@code at}. */
     public StoredApiKey withModTime(Instant at) {
-        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, secondaryKey, modifier, enabled, at, domainCode, createdOrder);
+        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, secondaryKey, modifier, enabled, at, domainCode);
     }
 
-    /** The same key at a place in list order. */
-    public StoredApiKey withCreatedOrder(long order) {
-        return new StoredApiKey(apiKeyId, tenantId, apiKeyName, apiKeyDescription, primaryKey, secondaryKey, modifier, enabled, modTime, domainCode, order);
-    }
 
     /** Key values never appear in logs whole. */
     @Override

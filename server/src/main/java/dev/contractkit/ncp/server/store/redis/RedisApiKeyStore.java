@@ -76,16 +76,14 @@ public class RedisApiKeyStore implements ApiKeyStore {
     private Uni<StoredApiKey> createWithFreshId(String tenantId, String name, String description, String modifier, int attempt) {
         StoredApiKey key = factory.fresh(tenantId, name, description, modifier);
         return eval(CREATE, tenantId, key.apiKeyId(), json.write(key)).chain(answer -> {
-            long order = answer.toLong();
-            if (order < 0) {
+            if (answer.toLong() < 0) {
                 if (attempt >= KeyFactory.MAX_ID_ATTEMPTS) {
                     return Uni.createFrom().failure(KeyFactory.noFreeId(attempt));
                 }
                 return createWithFreshId(tenantId, name, description, modifier, attempt + 1);
             }
-            StoredApiKey created = key.withCreatedOrder(order);
-            LOG.debugf("created %s", created);
-            return Uni.createFrom().item(created);
+            LOG.debugf("created %s", key);
+            return Uni.createFrom().item(key);
         });
     }
 
@@ -94,7 +92,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
         return eval(LIST, tenantId).map(answer -> {
             List<StoredApiKey> all = new ArrayList<>(answer.size());
             for (int i = 0; i < answer.size(); i++) {
-                all.add(json.key(answer.get(i).toString()).withCreatedOrder(i + 1L));
+                all.add(json.key(answer.get(i).toString()));
             }
             return Page.of(all, key -> Page.nameContains(key.apiKeyName(), nameContains), offset, limit);
         });

@@ -42,11 +42,11 @@ final class StoredJson {
                 subscription.regTime().toString(), subscription.modTime().toString(), new TreeMap<>(subscription.usagePlans())));
     }
 
-    /** A key read back, with list position 0 (the caller knows the position). */
+    /** A key read back. */
     StoredApiKey key(String text) {
         KeyJson k = read(text, KeyJson.class);
         return new StoredApiKey(k.apiKeyId(), k.tenantId(), k.apiKeyName(), k.apiKeyDescription(), k.primaryKey(), k.secondaryKey(),
-                k.modifier(), k.enabled(), Instant.parse(k.modTime()), k.domainCode(), 0);
+                k.modifier(), k.enabled(), Instant.parse(k.modTime()), k.domainCode());
     }
 
     StoredSubscription subscription(String text) {
