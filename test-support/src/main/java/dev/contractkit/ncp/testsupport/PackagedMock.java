@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /**
@@ -23,33 +25,36 @@ import org.awaitility.Awaitility;
 public final class PackagedMock implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final List<String> command;
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:\\s]+:(\\d+)");
+
+    private final List<String> jvmArguments;
+    private final Path jar;
     private final Map<String, String> environment;
-    private final int port;
     private final Path log;
+    private int port;
     private Process process;
 
-    private PackagedMock(List<String> command, Map<String, String> environment, int port, Path log) {
-        this.command = command;
+    private PackagedMock(List<String> jvmArguments, Path jar, Map<String, String> environment, Path log) {
+        this.jvmArguments = jvmArguments;
+        this.jar = jar;
         this.environment = environment;
-        this.port = port;
         this.log = log;
     }
 
     /** Starts the jar with these JVM arguments ({@code -D...}) and environment, and waits until it is ready (60 s at most). */
     public static PackagedMock start(Path jar, List<String> jvmArguments, Map<String, String> environment) throws IOException {
-        int port = FreePort.find();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port));
-        command.addAll(jvmArguments);
-        command.addAll(List.of("-jar", jar.toString()));
-        PackagedMock mock = new PackagedMock(List.copyOf(command), Map.copyOf(environment), port, Files.createTempFile("ncp-mock", ".log"));
+        PackagedMock mock = new PackagedMock(List.copyOf(jvmArguments), jar, Map.copyOf(environment), Files.createTempFile("ncp-mock", ".log"));
         mock.startAgain();
         return mock;
     }
 
     /** Starts the process (again, after {@link #kill()}) on the same port, appending to the same log, and waits until it is ready. */
     public void startAgain() throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port));
+        command.addAll(jvmArguments);
+        command.addAll(List.of("-jar", jar.toString()));
+        long logBefore = Files.size(log);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -57,6 +62,13 @@ public final class PackagedMock implements AutoCloseable {
         Process started = builder.start();
         process = started;
         try {
+            if (port == 0) {
+                Awaitility.await("the mock's port in its log").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .failFast("the mock exited", () -> !started.isAlive())
+                        .ignoreExceptionsInstanceOf(IOException.class)
+                        .until(() -> listeningPort(logBefore) > 0);
+                port = listeningPort(logBefore);
+            }
             Awaitility.await("the mock on port " + port + " ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                     .failFast("the mock exited", () -> !started.isAlive())
                     .ignoreExceptionsInstanceOf(IOException.class)
@@ -66,6 +78,12 @@ public final class PackagedMock implements AutoCloseable {
             close();
             throw new IllegalStateException("the mock did not become ready: " + logText(), notReady);
         }
+    }
+
+    private int listeningPort(long from) throws IOException {
+        String text = Files.readString(log);
+        Matcher matcher = LISTENING.matcher(text.substring((int) Math.min(from, text.length())));
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 
     /** Stops the process at once (SIGKILL), as a crash would. */
