@@ -2,8 +2,7 @@ package dev.contractkit.ncp.contract.provider;
 
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.contractkit.ncp.testsupport.RedisServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.contractkit.ncp.testsupport.RedisTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -30,33 +29,7 @@ public class RedisStoreProviderPactTest extends InProcessProviderVerification {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RealRedis.class));
-        }
-    }
-
-    /** Starts redis-server on a free port for this profile and points quarkus.redis.hosts at it. */
-    public static class RealRedis implements QuarkusTestResourceLifecycleManager {
-        private RedisServer redis;
-
-        @Override
-        public Map<String, String> start() {
-            try {
-                redis = RedisServer.start();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start redis-server", e);
-            }
-            return Map.of("quarkus.redis.hosts", redis.uri());
-        }
-
-        @Override
-        public void stop() {
-            try {
-                if (redis != null) {
-                    redis.close();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            return List.of(new TestResourceEntry(RedisTestResource.class));
         }
     }
 }
