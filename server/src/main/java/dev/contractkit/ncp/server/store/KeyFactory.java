@@ -32,10 +32,6 @@ public final class KeyFactory {
                 modifier, enabled, NcpTime.now(clock), StoredApiKey.PUBLIC_DOMAIN);
     }
 
-    public String apiKeyId() {
-        return generator.apiKeyId();
-    }
-
     public String keyValue() {
         return generator.keyValue();
     }
