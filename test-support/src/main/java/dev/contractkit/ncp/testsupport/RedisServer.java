@@ -45,6 +45,23 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** Starts again on the same port with no data at all, as a Redis without persistence (or a new pod) does. */
+    public void startEmpty() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(file -> !file.getFileName().toString().equals("redis.log")).toList()) {
+                if (Files.isDirectory(file)) {
+                    try (var inner = Files.list(file)) {
+                        for (Path nested : inner.toList()) {
+                            Files.delete(nested);
+                        }
+                    }
+                }
+                Files.delete(file);
+            }
+        }
+        startAgain();
+    }
+
     /** Stops the server at once (SIGKILL), as a crash would. */
     public void kill() throws InterruptedException {
         if (process != null) {

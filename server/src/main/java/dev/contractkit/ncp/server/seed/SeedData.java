@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /** Fills the store with the seed keys of every configured tenant: new tenants at start-up, all of them on reset. */
@@ -33,6 +34,7 @@ public class SeedData {
     private static final String BUILT_IN_SEED = "/seed/api-keys.json";
     private static final String BUILT_IN_PRODUCTS = "/seed/products.json";
     private static final Logger LOG = Logger.getLogger(SeedData.class);
+    static final long WATCH_MILLIS = 500;
 
     private final ApiKeyStore store;
     private final Tenants tenants;
@@ -43,8 +45,13 @@ public class SeedData {
     private final Map<Slot, StoredApiKey> drawn = new ConcurrentHashMap<>();
 
     private final Vertx vertx;
-
     private final ProductCatalog catalog;
+    /** With a shared store (Redis): watch it for a lost seed, every {@link #WATCH_MILLIS}. */
+    private final boolean watchForLoss;
+    private final String source;
+    private final Map<String, SeedState> seen = new ConcurrentHashMap<>();
+    private final AtomicBoolean looking = new AtomicBoolean();
+    private volatile boolean seedMissing;
 
     public SeedData(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config, Vertx vertx,
             KeyFactory keyFactory, ProductCatalog catalog) {
@@ -55,6 +62,8 @@ public class SeedData {
         this.clock = clock;
         this.vertx = vertx;
         Path file = config.seedFile().map(Path::of).orElse(null);
+        this.source = file != null ? file.toString() : "the built-in seed";
+        this.watchForLoss = config.store() == NcpMockConfig.StoreKind.REDIS;
         JsonNode root = readJson(mapper, file, BUILT_IN_SEED);
         // a seed file is a JSON array of keys, or an object {"apiKeys": [...], "products": [...]}
         JsonNode keys = root.isObject() ? root.path("apiKeys") : root;
@@ -75,6 +84,65 @@ public class SeedData {
      */
     void onStart(@Observes StartupEvent start) {
         seedNewTenants(1);
+        if (watchForLoss) {
+            vertx.setPeriodic(WATCH_MILLIS, id -> lookForALostSeed());
+        }
+    }
+
+    /** False while a configured tenant's seed is missing from the store (readiness is DOWN until it is back). */
+    public boolean seedPresent() {
+        return !seedMissing;
+    }
+
+    /**
+     * A store that comes back empty (a Redis without persistence restarted, a FLUSHALL, a failover to an
+     * empty replica) has lost every tenant's seed mark. Each replica notices it here, says so once, and
+     * seeds again through the same atomic seed-once path as at start-up: one replica seeds, the others find
+     * the tenant seeded, and a replica that comes late sees the new mark and says so too.
+     */
+    private void lookForALostSeed() {
+        if (!looking.compareAndSet(false, true)) {
+            return;
+        }
+        List<Uni<Boolean>> looks = tenants.configured().stream().map(this::look).toList();
+        Uni.join().all(looks).andCollectFailures().subscribe().with(
+                present -> {
+                    seedMissing = present.contains(false);
+                    looking.set(false);
+                },
+                unreachable -> looking.set(false));
+    }
+
+    /** Whether the tenant's seed is in the store now; seeds it again when it is gone. */
+    private Uni<Boolean> look(Tenant tenant) {
+        return store.seedMark(tenant.tenantId()).chain(mark -> {
+            SeedState known = seen.get(tenant.tenantId());
+            if (mark.isPresent()) {
+                if (known != null && !known.mark().equals(mark.get()) && !known.warned()) {
+                    warnLost(tenant);
+                }
+                seen.put(tenant.tenantId(), new SeedState(mark.get(), false));
+                return Uni.createFrom().item(true);
+            }
+            if (known != null && !known.warned()) {
+                warnLost(tenant);
+                seen.put(tenant.tenantId(), new SeedState(known.mark(), true));
+            }
+            return store.seedIfNew(tenant.tenantId(), seedKeys(tenant)).map(count -> {
+                if (count > 0 && known != null) {
+                    LOG.infof("NCP mock: this replica re-seeded tenant %s with %d keys", tenant.tenantId(), count);
+                }
+                return false;
+            });
+        });
+    }
+
+    private void warnLost(Tenant tenant) {
+        LOG.warnf("NCP mock: the store lost its data (the seed of tenant %s was gone); re-seeded from %s", tenant.tenantId(), source);
+    }
+
+    /** The seed mark a replica last saw for a tenant, and whether it already warned about losing it. */
+    private record SeedState(String mark, boolean warned) {
     }
 
     private void seedNewTenants(int attempt) {

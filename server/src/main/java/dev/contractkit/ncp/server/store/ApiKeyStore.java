@@ -40,6 +40,13 @@ public interface ApiKeyStore extends AutoCloseable {
     Uni<Integer> seedIfNew(String tenantId, List<StoredApiKey> seed);
 
     /**
+     * The mark of the tenant's seeding, empty when the tenant's seed is not in the store (never seeded, or the
+     * store lost its data, as a Redis without persistence does when it restarts). Every seeding writes a new
+     * mark; a reset keeps it.
+     */
+    Uni<Optional<String>> seedMark(String tenantId);
+
+    /**
      * Forgets every key of every tenant, then seeds the given tenants again; a tenant seeded before gets
      * back the keys of its first seeding, so every replica resets to the same keys. Answers how many keys
      * were seeded.

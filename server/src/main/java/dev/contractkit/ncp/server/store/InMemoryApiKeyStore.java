@@ -168,6 +168,12 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         return Uni.createFrom().item(seeded);
     }
 
+    /** In memory nothing is lost while the process lives: the mark is there once the tenant was seeded. */
+    @Override
+    public Uni<Optional<String>> seedMark(String tenantId) {
+        return Uni.createFrom().item(firstSeeds.containsKey(tenantId) ? Optional.of("in-memory") : Optional.empty());
+    }
+
     @Override
     public Uni<Boolean> ping() {
         return Uni.createFrom().item(true);

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,6 +273,58 @@ class RedisReplicasIT {
             assertThat(replica.plain("/q/health/ready").statusCode()).isEqualTo(200);
             assertThat(replica.json("GET", "/api/v1/api-keys/" + id, null, 200).path("apiKeyName").asText()).isEqualTo("durable");
         }
+        // with its append-only file Redis came back with its data: nothing was lost, nothing re-seeded
+        assertThat(a.log() + b.log()).doesNotContain("the store lost its data");
+    }
+
+    /**
+     * Redis killed under load and started again without its data: within 2 s of Redis being back both
+     * replicas answer 200 for the seed keys again, exactly one of them seeded, nothing is doubled, and each
+     * replica's log says what happened.
+     */
+    @Test
+    void aRedisThatComesBackEmptyIsSeededAgainOnceAndEveryReplicaSaysSo() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> load = new ArrayList<>();
+            for (Replica replica : new Replica[] {a, b}) {
+                load.add(pool.submit(() -> {
+                    while (running.get()) {
+                        try {
+                            replica.send("PATCH", "/api/v1/api-keys/seedweb001", "{\"keyType\":\"PRIMARY\"}");
+                        } catch (IOException refused) {
+                            // a connection refused while Redis restarts is not this test's concern
+                        }
+                    }
+                    return null;
+                }));
+            }
+            redis.kill();
+            redis.startEmpty();
+            long back = System.nanoTime();
+            for (Replica replica : new Replica[] {a, b}) {
+                Awaitility.await(replica.name + " serves the seed again").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> replica.send("GET", "/api/v1/api-keys/seedweb001", null).statusCode() == 200);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofMillis(2500));
+            running.set(false);
+            for (Future<?> worker : load) {
+                worker.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            running.set(false);
+            pool.shutdownNow();
+        }
+        for (Replica replica : new Replica[] {a, b}) {
+            assertThat(ids(replica.json("GET", "/api/v1/api-keys?limit=100", null, 200)))
+                    .containsExactly("seedweb001", "seedmob002", "seedold003");
+            Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(replica.log())
+                    .containsOnlyOnce("the store lost its data (the seed of tenant"));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> replica.plain("/q/health/ready").statusCode() == 200);
+        }
+        long seeders = Stream.of(a, b).filter(replica -> replica.log().contains("this replica re-seeded")).count();
+        assertThat(seeders).as("replicas that seeded again").isEqualTo(1);
     }
 
     /** One reset, on either replica, resets the shared state for both. */

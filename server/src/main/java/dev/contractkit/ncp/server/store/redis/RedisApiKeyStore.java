@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -131,6 +132,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<Integer> seedIfNew(String tenantId, List<StoredApiKey> seed) {
         List<String> args = new ArrayList<>();
+        args.add(newSeedMark());
         for (StoredApiKey key : seed) {
             args.add(key.apiKeyId());
             args.add(json.write(key));
@@ -153,6 +155,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
             for (Map.Entry<String, List<StoredApiKey>> tenant : seedByTenant.entrySet()) {
                 List<String> args = new ArrayList<>();
                 args.add(now().toString());
+                args.add(newSeedMark());
                 for (StoredApiKey key : tenant.getValue()) {
                     args.add(key.apiKeyId());
                     args.add(json.write(key));
@@ -205,6 +208,19 @@ public class RedisApiKeyStore implements ApiKeyStore {
                     case 0 -> SubscriptionWrite.CHANGED;
                     default -> SubscriptionWrite.DONE;
                 });
+    }
+
+    @Override
+    public Uni<Optional<String>> seedMark(String tenantId) {
+        return redis.send(Request.cmd(Command.GET).arg(key(tenantId, "seeded")))
+                .map(answer -> answer == null || answer.type() == ResponseType.BULK && answer.toBuffer() == null
+                        ? Optional.empty()
+                        : Optional.of(answer.toString()));
+    }
+
+    /** A seeding's mark: random, so that a replica can tell its tenant was seeded again since it last looked. */
+    private static String newSeedMark() {
+        return UUID.randomUUID().toString();
     }
 
     @Override
