@@ -126,7 +126,7 @@ public class AdminRoutes {
                 yield "The mock failed: " + failure.getMessage();
             }
         };
-        NcpErrors.send(context.response(), code.status(), code, NcpErrors.json(mapper, code, details));
+        NcpErrors.send(context, code.status(), code, NcpErrors.json(mapper, code, details));
     }
 
     /** The one error path: a refused request, a store outage, or a bug. */

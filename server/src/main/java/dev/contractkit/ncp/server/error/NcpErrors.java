@@ -4,17 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.generated.model.NcpError;
 import dev.contractkit.ncp.server.generated.model.NcpErrorResponse;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds NCP's error envelope {@code {"error": {"errorCode", "message", "details"}}} from the generated model. */
 public final class NcpErrors {
     /**
-     * The code of an error answer, for the request journal: set on every error answer, read and removed by
-     * {@code journal/JournalCapture} before the headers go out, so it never reaches a client.
+     * Where an error answer leaves its code on the request's routing context (never in a header), for the
+     * request journal: {@link #send} puts it there, and {@link ErrorCodeNote} for answers made by JAX-RS.
      */
-    public static final String ERROR_CODE_HEADER = "x-ncp-mock-error-code";
+    public static final String ERROR_CODE_KEY = "ncp.error-code";
 
     /** NCP's limit on a request body, 10 MB: above it, 413 "430". */
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
@@ -37,15 +37,14 @@ public final class NcpErrors {
     }
 
     public static Response response(NcpErrorCode code, int status, String details) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header(ERROR_CODE_HEADER, code.code())
-                .entity(envelope(code, details)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(envelope(code, details)).build();
     }
 
     /** Answers the envelope straight on the Vert.x response, below JAX-RS. */
-    public static void send(HttpServerResponse response, int status, NcpErrorCode code, String json) {
-        response.setStatusCode(status)
+    public static void send(RoutingContext context, int status, NcpErrorCode code, String json) {
+        context.put(ERROR_CODE_KEY, code.code());
+        context.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
-                .putHeader(ERROR_CODE_HEADER, code.code())
                 .end(json);
     }
 

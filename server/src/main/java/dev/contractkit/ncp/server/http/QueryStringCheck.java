@@ -34,7 +34,7 @@ public class QueryStringCheck {
         if (query != null && !query.isEmpty() && context.request().path().startsWith("/api/")) {
             String problem = problem(query);
             if (problem != null) {
-                NcpErrors.send(context.response(), 400, NcpErrorCode.BAD_REQUEST, NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST, problem));
+                NcpErrors.send(context, 400, NcpErrorCode.BAD_REQUEST, NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST, problem));
                 return;
             }
         }

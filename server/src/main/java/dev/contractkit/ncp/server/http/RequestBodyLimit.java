@@ -24,7 +24,7 @@ public class RequestBodyLimit {
         String length = context.request().getHeader("Content-Length");
         if (length != null && declaredLength(length) > NcpErrors.MAX_BODY_BYTES) {
             context.response().putHeader("Connection", "close");
-            NcpErrors.send(context.response(), 413, NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, body);
+            NcpErrors.send(context, 413, NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, body);
             return;
         }
         context.next();

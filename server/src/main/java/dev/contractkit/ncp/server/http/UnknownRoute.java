@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 public class UnknownRoute {
 
     void installFallback(@Observes Router router, ObjectMapper mapper) {
-        router.route().order(Integer.MAX_VALUE).handler(context -> NcpErrors.send(context.response(), 404, NcpErrorCode.NOT_FOUND,
+        router.route().order(Integer.MAX_VALUE).handler(context -> NcpErrors.send(context, 404, NcpErrorCode.NOT_FOUND,
                 NcpErrors.json(mapper, NcpErrorCode.NOT_FOUND, NcpErrors.unknownRouteDetails(context.request().method().name(), context.request().path()))));
     }
 }

@@ -39,10 +39,8 @@ public class JournalCapture {
         long started = journaled ? System.nanoTime() : 0;
         Instant at = journaled ? clock.instant() : null;
         context.addHeadersEndHandler(done -> {
-            // the internal header never reaches the client, journal on or off
-            String errorCode = response.headers().get(NcpErrors.ERROR_CODE_HEADER);
-            response.headers().remove(NcpErrors.ERROR_CODE_HEADER);
             if (journaled) {
+                String errorCode = context.get(NcpErrors.ERROR_CODE_KEY);
                 byte[] body = context.get(BODY_KEY) instanceof ByteArrayOutputStream tapped ? tapped.toByteArray() : null;
                 journal.add(new RequestJournal.Entry(at.toString(), request.method().name(), request.uri(),
                         request.getHeader("x-ncp-iam-access-key"), response.getStatusCode(), response.getStatusCode() >= 400 ? errorCode : null,
