@@ -28,7 +28,7 @@ class LayersTest {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("wiring").definedBy(ROOT)
-                .layer("edges").definedBy(ROOT + ".api..", ROOT + ".admin..", ROOT + ".ui..", ROOT + ".health..")
+                .layer("edges").definedBy(ROOT + ".api..", ROOT + ".admin..", ROOT + ".ui..", ROOT + ".health..", ROOT + ".gateway..")
                 .layer("features").definedBy(ROOT + ".pact..", ROOT + ".journal..", ROOT + ".switches..", ROOT + ".http..")
                 .layer("seed").definedBy(ROOT + ".seed..")
                 .layer("auth").definedBy(ROOT + ".auth..")

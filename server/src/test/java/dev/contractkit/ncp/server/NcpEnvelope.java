@@ -8,15 +8,19 @@ import java.util.Map;
 
 /** Asserts that an answer is NCP's error envelope with the given status and code. */
 public final class NcpEnvelope {
-    private static final Map<String, String> MESSAGES = Map.of(
-            "100", "Bad Request Exception",
-            "200", "Authentication Failed",
-            "230", "Forbidden",
-            "300", "Not Found Exception",
-            "410", "Throttle Limited",
-            "430", "Request Entity Too Large",
-            "500", "Endpoint Error",
-            "900", "Unexpected Error");
+    private static final Map<String, String> MESSAGES = Map.ofEntries(
+            Map.entry("100", "Bad Request Exception"),
+            Map.entry("200", "Authentication Failed"),
+            Map.entry("210", "Permission Denied"),
+            Map.entry("230", "Forbidden"),
+            Map.entry("300", "Not Found Exception"),
+            Map.entry("400", "Quota Exceeded"),
+            Map.entry("410", "Throttle Limited"),
+            Map.entry("420", "Rate Limited"),
+            Map.entry("430", "Request Entity Too Large"),
+            Map.entry("500", "Endpoint Error"),
+            Map.entry("510", "Endpoint Timeout"),
+            Map.entry("900", "Unexpected Error"));
 
     private NcpEnvelope() {
     }

@@ -72,6 +72,13 @@ public interface NcpMockConfig {
     @WithConverter(FaultRateConverter.class)
     double faultRate();
 
+    /**
+     * How long the gateway waits for a stage's backend ({@code endpointDomain}) to answer a forwarded call:
+     * past it, 504 "510"; a backend that cannot be reached is 503 "500".
+     */
+    @WithDefault("10s")
+    Duration gatewayBackendTimeout();
+
     /** A JSON seed file to load at start-up and on reset instead of the built-in one. */
     Optional<String> seedFile();
 

@@ -20,6 +20,11 @@ public class JournalCapture {
     static final String BODY_KEY = "ncp.journal.body";
     static final int BODY_LIMIT = 4096;
     private static final String JOURNAL_PATH = "/mock/requests";
+    /**
+     * Set by the gateway on each call it answers: the id of the key the call carried ("" when none was
+     * found). The journal records every gateway call, with that id and never the key value.
+     */
+    public static final String GATEWAY_KEY_ID = "ncp.journal.gateway-key-id";
 
     private final RequestJournal journal;
     private final Clock clock;
@@ -29,21 +34,34 @@ public class JournalCapture {
         this.clock = clock;
     }
 
+    /** Leaves the first {@link #BODY_LIMIT} bytes of a body read outside JAX-RS (the gateway's) for the journal. */
+    public static void noteBody(RoutingContext context, byte[] body) {
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        copy.write(body, 0, Math.min(body.length, BODY_LIMIT));
+        context.put(BODY_KEY, copy);
+    }
+
     /** Runs before every other filter: notes the start, and records the request just before its answer is sent. */
     @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 1000)
     void capture(RoutingContext context) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         String path = request.path();
-        boolean journaled = journal.enabled() && (path.startsWith("/api/") || path.startsWith("/mock/")) && !path.startsWith(JOURNAL_PATH);
-        long started = journaled ? System.nanoTime() : 0;
-        Instant at = journaled ? clock.instant() : null;
+        if (!journal.enabled()) {
+            context.next();
+            return;
+        }
+        boolean management = (path.startsWith("/api/") || path.startsWith("/mock/")) && !path.startsWith(JOURNAL_PATH);
+        long started = System.nanoTime();
+        Instant at = clock.instant();
         context.addHeadersEndHandler(done -> {
-            if (journaled) {
+            String gatewayKeyId = context.get(GATEWAY_KEY_ID);
+            if (management || gatewayKeyId != null) {
                 String errorCode = context.get(NcpErrors.ERROR_CODE_KEY);
                 byte[] body = context.get(BODY_KEY) instanceof ByteArrayOutputStream tapped ? tapped.toByteArray() : null;
                 journal.add(new RequestJournal.Entry(at.toString(), request.method().name(), request.uri(),
-                        request.getHeader("x-ncp-iam-access-key"), response.getStatusCode(), response.getStatusCode() >= 400 ? errorCode : null,
+                        request.getHeader("x-ncp-iam-access-key"), gatewayKeyId == null || gatewayKeyId.isEmpty() ? null : gatewayKeyId,
+                        response.getStatusCode(), response.getStatusCode() >= 400 ? errorCode : null,
                         (System.nanoTime() - started) / 1_000_000, body == null ? null : new String(body, StandardCharsets.UTF_8)));
             }
         });

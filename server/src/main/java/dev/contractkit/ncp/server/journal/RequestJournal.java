@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 public class RequestJournal {
     /** One answered request. {@code errorCode} is null on success; {@code body} is null when none was read. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Entry(String time, String method, String path, String accessKey, int status, String errorCode, long durationMs,
-            String body) {
+    public record Entry(String time, String method, String path, String accessKey, String apiKeyId, int status, String errorCode,
+            long durationMs, String body) {
     }
 
     private final int size;

@@ -3,6 +3,8 @@ package dev.contractkit.ncp.server.seed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.server.subscription.CatalogProduct;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,10 +29,13 @@ public final class CatalogSeed {
                 for (JsonNode stage : array(api, "stages", productId)) {
                     List<CatalogProduct.UsagePlan> plans = new ArrayList<>();
                     for (JsonNode plan : array(stage, "usagePlans", productId)) {
-                        plans.add(new CatalogProduct.UsagePlan(id(plan, "usagePlanId"), text(plan, "usagePlanName", productId)));
+                        plans.add(new CatalogProduct.UsagePlan(id(plan, "usagePlanId"), text(plan, "usagePlanName", productId),
+                                limit(plan, "rateRps", productId), limit(plan, "dayQuotaRequest", productId),
+                                limit(plan, "monthQuotaRequest", productId), optionalText(plan, "quotaCondition", productId)));
                     }
                     stages.add(new CatalogProduct.Stage(id(stage, "stageId"), text(stage, "stageName", productId),
-                            flag(stage, "deployed", true, productId), plans));
+                            flag(stage, "deployed", true, productId), plans, limit(stage, "throttleRps", productId),
+                            backend(stage, productId)));
                 }
                 apis.add(new CatalogProduct.Api(id(api, "apiId"), text(api, "apiName", productId), stages));
             }
@@ -79,6 +84,46 @@ public final class CatalogSeed {
             throw new IllegalArgumentException(field + " in seed product " + productId + " must be true or false");
         }
         return value.booleanValue();
+    }
+
+    /** A limit: absent, null or 0 means none; else a whole number above 0. */
+    private static long limit(JsonNode node, String field, String productId) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+            throw new IllegalArgumentException(field + " in seed product " + productId + " must be a whole number, 0 or more (0: no limit), not " + value);
+        }
+        return value.asLong();
+    }
+
+    private static String optionalText(JsonNode node, String field, String productId) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(field + " in seed product " + productId + " must be a string");
+        }
+        return value.asText();
+    }
+
+    /** A stage's backend: an absolute http or https URL, or none. */
+    private static String backend(JsonNode stage, String productId) {
+        String url = optionalText(stage, "endpointDomain", productId);
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException("not an http or https URL");
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpointDomain in seed product " + productId + " must be an http or https URL, not " + url);
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static Iterable<JsonNode> array(JsonNode node, String field, String productId) {

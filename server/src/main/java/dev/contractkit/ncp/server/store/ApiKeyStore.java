@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.store;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,15 @@ public interface ApiKeyStore extends AutoCloseable {
 
     /** What {@link #writeSubscription} did. */
     enum SubscriptionWrite { DONE, KEY_MISSING, CHANGED }
+
+    /**
+     * Checks and counts one gateway call in one atomic step ({@link UsageLedger} says how): across replicas
+     * on Redis, no increment is lost and no limit is passed. A reset clears every counter; deleting a key, its own.
+     */
+    Uni<Admission> admit(String tenantId, GatewayCall call);
+
+    /** The key's use of each of the given stages of the product in the day and month of {@code at}, by stage id. */
+    Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at);
 
     /** Whether the store answers (the readiness check). */
     Uni<Boolean> ping();

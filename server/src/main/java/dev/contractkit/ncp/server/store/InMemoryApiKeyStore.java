@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,8 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     private final Map<String, Map<String, StoredSubscription>> subscriptionsByTenant = new ConcurrentHashMap<>();
     /** Per tenant: key id to its place in creation order (a key put again keeps its place, as in Redis's sorted set). */
     private final Map<String, Map<String, Long>> positionsByTenant = new ConcurrentHashMap<>();
+    /** Per tenant: the gateway's counters; read and changed under the store's lock. */
+    private final Map<String, UsageLedger> ledgers = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final KeyFactory factory;
     private final Clock clock;
@@ -98,6 +101,10 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
             if (deleted && subscriptions != null) {
                 subscriptions.keySet().removeIf(slot -> slot.startsWith(StoredSubscription.idPrefix(apiKeyId)));
             }
+            UsageLedger ledger = ledgers.get(tenantId);
+            if (deleted && ledger != null) {
+                ledger.forget(apiKeyId);
+            }
             return Uni.createFrom().item(deleted);
         }
     }
@@ -155,6 +162,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         keysByTenant.clear();
         positionsByTenant.clear();
         subscriptionsByTenant.clear();
+        ledgers.clear();
         firstSeeds.keySet().retainAll(seedByTenant.keySet());
         Instant now = now();
         int seeded = 0;
@@ -172,6 +180,27 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<Optional<String>> seedMark(String tenantId) {
         return Uni.createFrom().item(firstSeeds.containsKey(tenantId) ? Optional.of("in-memory") : Optional.empty());
+    }
+
+    @Override
+    public synchronized Uni<Admission> admit(String tenantId, GatewayCall call) {
+        Map<String, StoredApiKey> keys = existingKeysOf(tenantId);
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Admission.unknown());
+        }
+        UsageLedger ledger = ledgers.computeIfAbsent(tenantId, id -> new UsageLedger());
+        return Uni.createFrom().item(ledger.admit(call, keys.values(), subscriptionsByTenant.getOrDefault(tenantId, Map.of())));
+    }
+
+    @Override
+    public synchronized Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at) {
+        UsageLedger ledger = ledgers.get(tenantId);
+        Map<String, Usage> byStage = new HashMap<>();
+        for (String stageId : stageIds) {
+            byStage.put(stageId, ledger == null ? Usage.NONE
+                    : ledger.usage(apiKeyId, productId, stageId, GatewayCall.day(at), GatewayCall.month(at)));
+        }
+        return Uni.createFrom().item(byStage);
     }
 
     @Override

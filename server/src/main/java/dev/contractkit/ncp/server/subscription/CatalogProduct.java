@@ -24,8 +24,18 @@ public record CatalogProduct(String productId, String productName, String produc
         }
     }
 
-    /** A stage of an API: deployed or not, with the usage plans it offers, the first of them its default. */
-    public record Stage(String stageId, String stageName, boolean deployed, List<UsagePlan> usagePlans) {
+    /**
+     * A stage of an API: deployed or not, with the usage plans it offers, the first of them its default; its
+     * throttle ({@code throttleRps}, calls per second over all keys, 0 for none) and its backend
+     * ({@code endpointDomain}, a base URL the gateway forwards to, or null for the gateway's echo).
+     */
+    public record Stage(String stageId, String stageName, boolean deployed, List<UsagePlan> usagePlans, long throttleRps,
+            String endpointDomain) {
+
+        public Stage(String stageId, String stageName, boolean deployed, List<UsagePlan> usagePlans) {
+            this(stageId, stageName, deployed, usagePlans, 0, null);
+        }
+
         public Stage {
             usagePlans = List.copyOf(usagePlans);
             if (usagePlans.isEmpty()) {
@@ -42,8 +52,22 @@ public record CatalogProduct(String productId, String productName, String produc
         }
     }
 
-    /** A usage plan (its quotas are not modelled: the mock counts no calls). */
-    public record UsagePlan(String usagePlanId, String usagePlanName) {
+    /**
+     * A usage plan with NCP's limits, per API key on a stage: {@code rateRps} calls per second,
+     * {@code dayQuotaRequest} and {@code monthQuotaRequest} calls per day and month (0: no limit);
+     * {@code quotaCondition} as NCP names it, kept as given.
+     */
+    public record UsagePlan(String usagePlanId, String usagePlanName, long rateRps, long dayQuotaRequest, long monthQuotaRequest,
+            String quotaCondition) {
+
+        public UsagePlan(String usagePlanId, String usagePlanName) {
+            this(usagePlanId, usagePlanName, 0, 0, 0, null);
+        }
+    }
+
+    /** The API of the product with this name. */
+    public Optional<Api> api(String apiName) {
+        return apis.stream().filter(api -> api.apiName().equals(apiName)).findFirst();
     }
 
     public boolean hasDeployedStage() {

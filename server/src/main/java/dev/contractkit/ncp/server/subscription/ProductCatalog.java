@@ -52,6 +52,11 @@ public class ProductCatalog {
         return seed.stream().filter(product -> product.productId().equals(productId)).findFirst();
     }
 
+    /** The tenant's product with this invoke id (the first label of its gateway host). */
+    public Optional<CatalogProduct> byInvokeId(String tenantId, String invokeId) {
+        return products(tenantId).stream().filter(product -> product.invokeId().equals(invokeId)).findFirst();
+    }
+
     /** Adds (or replaces) a product of one tenant: for test set-up (provider states). */
     public void put(String tenantId, CatalogProduct product) {
         addedByTenant.computeIfAbsent(tenantId, id -> Collections.synchronizedMap(new LinkedHashMap<>())).put(product.productId(), product);

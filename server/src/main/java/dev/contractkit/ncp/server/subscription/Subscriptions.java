@@ -8,6 +8,7 @@ import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
+import dev.contractkit.ncp.server.store.Usage;
 import dev.contractkit.ncp.server.subscription.SubscriptionRefusedException.Reason;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,9 +51,9 @@ public class Subscriptions {
     public record ProductSubscription(CatalogProduct product, StoredSubscription subscription) {
     }
 
-    /** One stage a subscription reaches, with the usage plan that applies there. */
+    /** One stage a subscription reaches, with the usage plan that applies there and the key's use of it at the gateway. */
     public record StageRow(StoredApiKey key, StoredSubscription subscription, CatalogProduct.Api api, CatalogProduct.Stage stage,
-            CatalogProduct.UsagePlan usagePlan) {
+            CatalogProduct.UsagePlan usagePlan, Usage usage) {
     }
 
     // ---- changes ---------------------------------------------------------------------------------------------
@@ -186,13 +187,25 @@ public class Subscriptions {
                         if ((apiId == null || apiId.equals(api.apiId())) && (stageId == null || stageId.equals(stage.stageId()))) {
                             CatalogProduct.UsagePlan plan = Optional.ofNullable(subscription.usagePlans().get(stage.stageId()))
                                     .flatMap(stage::plan).orElse(stage.defaultPlan());
-                            rows.add(new StageRow(key, subscription, api, stage, plan));
+                            rows.add(new StageRow(key, subscription, api, stage, plan, Usage.NONE));
                         }
                     }
                 }
             });
             return Page.of(rows, offset, limit);
-        }));
+        })).chain(page -> withUsage(tenantId, apiKeyId, productId, page));
+    }
+
+    /** The page's rows with the gateway's counters of today and this month. */
+    private Uni<Page<StageRow>> withUsage(String tenantId, String apiKeyId, String productId, Page<StageRow> page) {
+        if (page.items().isEmpty()) {
+            return Uni.createFrom().item(page);
+        }
+        List<String> stageIds = page.items().stream().map(row -> row.stage().stageId()).toList();
+        return store.usage(tenantId, apiKeyId, productId, stageIds, clock.instant()).map(byStage -> new Page<>(page.items().stream()
+                .map(row -> new StageRow(row.key(), row.subscription(), row.api(), row.stage(), row.usagePlan(),
+                        byStage.getOrDefault(row.stage().stageId(), Usage.NONE)))
+                .toList(), page.total(), page.initialCount()));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

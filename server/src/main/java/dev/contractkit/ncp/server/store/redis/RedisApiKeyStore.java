@@ -1,26 +1,27 @@
 package dev.contractkit.ncp.server.store.redis;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
+import dev.contractkit.ncp.server.store.Admission;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.GatewayCall;
 import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
+import dev.contractkit.ncp.server.store.Usage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
-import io.vertx.redis.client.ResponseType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +31,9 @@ import org.jboss.logging.Logger;
  *   <li>{@code keys}: a hash, key id to the key as JSON ({@link StoredJson}, without its list position);</li>
  *   <li>{@code order}: a sorted set of key ids scored by creation order, from the counter {@code seq};</li>
  *   <li>{@code subscriptions}: a hash, "keyId/productId" to the subscription as JSON;</li>
+ *   <li>{@code usage}: a hash, "keyId/productId/stageId" to the gateway's day and month counters as JSON;
+ *       {@code rate}: a hash, "keyId/stageId" to "second:count" of a key's rate window (with "*" for the key id:
+ *       the stage's throttle window); both written by {@link RedisGatewayCounters};</li>
  *   <li>{@code seeded}: set once the tenant was seeded; {@code seed}: the list of the keys of that first
  *       seeding, which every reset restores, whichever replica resets.</li>
  * </ul>
@@ -42,7 +46,6 @@ import org.jboss.logging.Logger;
  */
 public class RedisApiKeyStore implements ApiKeyStore {
     private static final Logger LOG = Logger.getLogger(RedisApiKeyStore.class);
-    private static final String TENANTS = "ncp:tenants";
     private static final LuaScript CREATE = LuaScript.load("create");
     private static final LuaScript LIST = LuaScript.load("list");
     private static final LuaScript EDIT = LuaScript.load("edit");
@@ -50,14 +53,13 @@ public class RedisApiKeyStore implements ApiKeyStore {
     private static final LuaScript DELETE = LuaScript.load("delete");
     private static final LuaScript WRITE_SUBSCRIPTION = LuaScript.load("write-subscription");
     private static final LuaScript PUT = LuaScript.load("put");
-    private static final LuaScript SEED_IF_NEW = LuaScript.load("seed-if-new");
-    private static final LuaScript RESET_TENANT = LuaScript.load("reset-tenant");
-    private static final LuaScript FORGET_TENANT = LuaScript.load("forget-tenant");
 
     private final RedisTransport redis;
     private final Clock clock;
     private final KeyFactory factory;
     private final StoredJson json = new StoredJson();
+    private final RedisGatewayCounters counters;
+    private final RedisSeeds seeds;
 
     public RedisApiKeyStore(Redis redis, Clock clock) {
         this(redis, clock, new KeyValueGenerator());
@@ -65,6 +67,8 @@ public class RedisApiKeyStore implements ApiKeyStore {
 
     public RedisApiKeyStore(Redis redis, Clock clock, KeyValueGenerator generator) {
         this.redis = new RedisTransport(redis);
+        this.counters = new RedisGatewayCounters(this.redis, json);
+        this.seeds = new RedisSeeds(this.redis, json, clock);
         this.clock = clock;
         this.factory = new KeyFactory(generator, clock);
     }
@@ -131,53 +135,12 @@ public class RedisApiKeyStore implements ApiKeyStore {
 
     @Override
     public Uni<Integer> seedIfNew(String tenantId, List<StoredApiKey> seed) {
-        List<String> args = new ArrayList<>();
-        args.add(newSeedMark());
-        for (StoredApiKey key : seed) {
-            args.add(key.apiKeyId());
-            args.add(json.write(key));
-        }
-        return registerTenant(tenantId).chain(() -> eval(SEED_IF_NEW, tenantId, args.toArray(String[]::new)))
-                .map(answer -> answer.toInteger());
+        return seeds.seedIfNew(tenantId, seed);
     }
 
     @Override
     public Uni<Integer> reset(Map<String, List<StoredApiKey>> seedByTenant) {
-        return redis.send(Request.cmd(Command.SMEMBERS).arg(TENANTS)).chain(members -> {
-            List<String> strangers = new ArrayList<>();
-            members.forEach(member -> {
-                if (!seedByTenant.containsKey(member.toString())) {
-                    strangers.add(member.toString());
-                }
-            });
-            List<Uni<Integer>> steps = new ArrayList<>();
-            strangers.forEach(tenantId -> steps.add(eval(FORGET_TENANT, tenantId).map(answer -> 0)));
-            for (Map.Entry<String, List<StoredApiKey>> tenant : seedByTenant.entrySet()) {
-                List<String> args = new ArrayList<>();
-                args.add(now().toString());
-                args.add(newSeedMark());
-                for (StoredApiKey key : tenant.getValue()) {
-                    args.add(key.apiKeyId());
-                    args.add(json.write(key));
-                }
-                steps.add(registerTenant(tenant.getKey())
-                        .chain(() -> eval(RESET_TENANT, tenant.getKey(), args.toArray(String[]::new)))
-                        .map(answer -> answer.toInteger()));
-            }
-            if (steps.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            Uni<Void> forgetStrangers = Uni.createFrom().voidItem();
-            if (!strangers.isEmpty()) {
-                Request srem = Request.cmd(Command.SREM).arg(TENANTS);
-                strangers.forEach(srem::arg);
-                forgetStrangers = redis.send(srem).replaceWithVoid();
-            }
-            Uni<Void> thenForget = forgetStrangers;
-            return Uni.join().all(steps).andFailFast()
-                    .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
-                    .call(() -> thenForget);
-        });
+        return seeds.reset(seedByTenant);
     }
 
     @Override
@@ -193,9 +156,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<Optional<StoredSubscription>> subscription(String tenantId, String apiKeyId, String productId) {
         return redis.send(Request.cmd(Command.HGET).arg(key(tenantId, "subscriptions")).arg(StoredSubscription.id(apiKeyId, productId)))
-                .map(answer -> answer == null || answer.type() == ResponseType.BULK && answer.toBuffer() == null
-                        ? Optional.empty()
-                        : Optional.of(json.subscription(answer.toString())));
+                .map(answer -> RedisTransport.text(answer).map(json::subscription));
     }
 
     @Override
@@ -212,15 +173,17 @@ public class RedisApiKeyStore implements ApiKeyStore {
 
     @Override
     public Uni<Optional<String>> seedMark(String tenantId) {
-        return redis.send(Request.cmd(Command.GET).arg(key(tenantId, "seeded")))
-                .map(answer -> answer == null || answer.type() == ResponseType.BULK && answer.toBuffer() == null
-                        ? Optional.empty()
-                        : Optional.of(answer.toString()));
+        return seeds.seedMark(tenantId);
     }
 
-    /** A seeding's mark: random, so that a replica can tell its tenant was seeded again since it last looked. */
-    private static String newSeedMark() {
-        return UUID.randomUUID().toString();
+    @Override
+    public Uni<Admission> admit(String tenantId, GatewayCall call) {
+        return counters.admit(tenantKeys(tenantId), call);
+    }
+
+    @Override
+    public Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at) {
+        return counters.usage(key(tenantId, "usage"), apiKeyId, productId, stageIds, at);
     }
 
     @Override
@@ -235,17 +198,17 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     private Uni<Void> registerTenant(String tenantId) {
-        return redis.send(Request.cmd(Command.SADD).arg(TENANTS).arg(tenantId)).replaceWithVoid();
+        return seeds.registerTenant(tenantId);
     }
 
     private Uni<Response> eval(LuaScript script, String tenantId, String... args) {
         return redis.eval(script, tenantKeys(tenantId), args);
     }
 
-    /** KEYS of every script, in this order: keys, order, seq, seeded, seed, subscriptions. */
+    /** KEYS of every script, in this order: keys, order, seq, seeded, seed, subscriptions, usage, rate. */
     static String[] tenantKeys(String tenantId) {
         return new String[] {key(tenantId, "keys"), key(tenantId, "order"), key(tenantId, "seq"), key(tenantId, "seeded"),
-            key(tenantId, "seed"), key(tenantId, "subscriptions")};
+            key(tenantId, "seed"), key(tenantId, "subscriptions"), key(tenantId, "usage"), key(tenantId, "rate")};
     }
 
     static String key(String tenantId, String part) {
@@ -253,9 +216,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     private Optional<StoredApiKey> optionalKey(Response answer) {
-        return answer == null || answer.type() == ResponseType.BULK && answer.toBuffer() == null
-                ? Optional.empty()
-                : Optional.of(json.key(answer.toString()));
+        return RedisTransport.text(answer).map(json::key);
     }
 
     private Instant now() {

@@ -7,7 +7,9 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -143,5 +145,10 @@ final class RedisTransport implements AutoCloseable {
 
         private record Waiting(long sentAt, UniEmitter<? super Response> emitter) {
         }
+    }
+
+    /** A bulk string answer, or empty for Redis's nil. */
+    static Optional<String> text(Response answer) {
+        return answer == null || answer.type() == ResponseType.BULK && answer.toBuffer() == null ? Optional.empty() : Optional.of(answer.toString());
     }
 }

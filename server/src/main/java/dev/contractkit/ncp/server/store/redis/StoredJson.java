@@ -6,6 +6,7 @@ import dev.contractkit.ncp.server.generated.model.KeyType;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
+import dev.contractkit.ncp.server.store.Usage;
 import java.time.Instant;
 import java.util.TreeMap;
 
@@ -25,6 +26,19 @@ final class StoredJson {
     /** A subscription as stored: fields in a fixed order and plans sorted, so equal subscriptions are equal strings. */
     record SubscriptionJson(String apiKeyId, String productId, String status, String regTime, String modTime,
             TreeMap<String, String> usagePlans) {
+    }
+
+    /** A key's counters on a stage, as {@code admit.lua} writes them. */
+    record UsageJson(String day, String month, long dayUsage, long monthUsage, long dayCalls, long monthCalls) {
+    }
+
+    /** The counters read back, as of the given day and month (counters of an earlier period are 0). */
+    Usage usage(String text, String today, String thisMonth) {
+        UsageJson u = read(text, UsageJson.class);
+        boolean sameDay = today.equals(u.day());
+        boolean sameMonth = thisMonth.equals(u.month());
+        return new Usage(sameDay ? u.dayUsage() : 0, sameMonth ? u.monthUsage() : 0, sameDay ? u.dayCalls() : 0,
+                sameMonth ? u.monthCalls() : 0);
     }
 
     /** The field of {@link KeyJson} that holds this key type's value. */

@@ -1,0 +1,154 @@
+package dev.contractkit.ncp.server.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.config.NcpMockConfig;
+import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.journal.JournalCapture;
+import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The mock's gateway, at a product's invoke URL in two forms: {@code /gateway/{invokeId}/{apiName}/{stageName}/...}
+ * on the mock's own host, and NCP's host form {@code {invokeId}.apigw.localhost:PORT/{apiName}/{stageName}/...}
+ * (browsers and curl resolve {@code *.localhost} to the loopback address). Every method, any path below
+ * the stage. {@link Gateway} decides; an admitted call goes to the stage's backend ({@link GatewayBackend})
+ * or, without one, gets a JSON echo naming what admitted it.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+    /** After the request filters (journal, body limit), before the REST resources and the unknown-route fallback. */
+    static final int ORDER = -50;
+    static final String KEY_HEADER = "x-ncp-apigw-api-key";
+    static final String HOST_SUFFIX = ".apigw.localhost";
+    private static final Pattern PATH_FORM = Pattern.compile("/gateway/([^/]+)/([^/]+)/([^/]+)(/.*)?");
+    private static final Pattern HOST_FORM = Pattern.compile("/([^/]+)/([^/]+)(/.*)?");
+
+    private final Gateway gateway;
+    private final Tenants tenants;
+    private final ObjectMapper mapper;
+    private final NcpMockConfig config;
+    private volatile GatewayBackend backend;
+
+    public GatewayRoutes(Gateway gateway, Tenants tenants, ObjectMapper mapper, NcpMockConfig config) {
+        this.gateway = gateway;
+        this.tenants = tenants;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        backend = new GatewayBackend(vertx, config.gatewayBackendTimeout());
+        router.route().order(ORDER).handler(this::route);
+    }
+
+    /** What a call names: the invoke id, API, stage, and the path below the stage ("/" at least). */
+    record Call(String invokeId, String apiName, String stageName, String resourcePath) {
+    }
+
+    /** The call a request makes to the gateway, or null when it is not a gateway call. */
+    static Call parse(String host, String path) {
+        String hostName = host == null ? "" : host.replaceFirst(":\\d+$", "").toLowerCase();
+        if (hostName.endsWith(HOST_SUFFIX) && hostName.length() > HOST_SUFFIX.length()) {
+            String invokeId = hostName.substring(0, hostName.length() - HOST_SUFFIX.length());
+            Matcher matcher = HOST_FORM.matcher(path);
+            return matcher.matches() ? new Call(invokeId, matcher.group(1), matcher.group(2), resource(matcher.group(3)))
+                    : new Call(invokeId, "", "", "/");
+        }
+        if (!path.startsWith("/gateway/")) {
+            return null;
+        }
+        Matcher matcher = PATH_FORM.matcher(path);
+        return matcher.matches() ? new Call(matcher.group(1), matcher.group(2), matcher.group(3), resource(matcher.group(4)))
+                : new Call(path.substring("/gateway/".length()).split("/", 2)[0], "", "", "/");
+    }
+
+    private static String resource(String rest) {
+        return rest == null || rest.isEmpty() ? "/" : rest;
+    }
+
+    private void route(RoutingContext context) {
+        Call call = parse(context.request().host(), context.request().path());
+        if (call == null) {
+            context.next();
+            return;
+        }
+        context.put(JournalCapture.GATEWAY_KEY_ID, "");
+        List<String> tenantIds = tenants.configured().stream().map(Tenant::tenantId).toList();
+        if (context.body().available()) {
+            Buffer read = context.body().buffer();
+            handle(context, call, tenantIds, read == null ? Buffer.buffer() : read);
+            return;
+        }
+        context.request().body().onSuccess(body -> handle(context, call, tenantIds, body)).onFailure(context::fail);
+        context.request().resume();
+    }
+
+    void handle(RoutingContext context, Call call, List<String> tenantIds, Buffer body) {
+        JournalCapture.noteBody(context, body.getBytes());
+        gateway.decide(tenantIds, call.invokeId(), call.apiName(), call.stageName(), context.request().getHeader(KEY_HEADER))
+                .subscribe().with(decision -> answer(context, call, decision, body), failure -> {
+                    NcpErrorCode code = failure instanceof StoreUnavailableException
+                            ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR;
+                    if (code == NcpErrorCode.UNEXPECTED_ERROR) {
+                        LOG.errorf(failure, "gateway call %s %s failed", context.request().method(), context.request().path());
+                    }
+                    refuse(context, code, failure.getMessage());
+                });
+    }
+
+    private void answer(RoutingContext context, Call call, Gateway.Decision decision, Buffer body) {
+        if (decision.admission() != null && decision.admission().key() != null) {
+            context.put(JournalCapture.GATEWAY_KEY_ID, decision.admission().key().apiKeyId());
+        }
+        if (!decision.admitted()) {
+            refuse(context, decision.refusal(), decision.details());
+            return;
+        }
+        Gateway.Target target = decision.target();
+        if (target.stage().endpointDomain() != null) {
+            backend.forward(context, target.stage().endpointDomain() + call.resourcePath(), body,
+                    (code, details) -> refuse(context, code, details));
+            return;
+        }
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("productId", target.product().productId());
+        echo.put("productName", target.product().productName());
+        echo.put("apiId", target.api().apiId());
+        echo.put("apiName", target.api().apiName());
+        echo.put("stageId", target.stage().stageId());
+        echo.put("stageName", target.stage().stageName());
+        echo.put("apiKeyId", decision.admission().key().apiKeyId());
+        echo.put("keyType", decision.admission().keyUsed().toString());
+        echo.put("usagePlanId", decision.admission().usagePlanId());
+        echo.put("method", context.request().method().name());
+        echo.put("resourcePath", call.resourcePath());
+        echo.put("query", context.request().query());
+        try {
+            context.response().putHeader("Content-Type", "application/json").end(mapper.writeValueAsString(echo));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
+    }
+
+    private void refuse(RoutingContext context, NcpErrorCode code, String details) {
+        if (!context.response().headWritten()) {
+            NcpErrors.send(context, code.status(), code, NcpErrors.json(mapper, code, details));
+        }
+    }
+}

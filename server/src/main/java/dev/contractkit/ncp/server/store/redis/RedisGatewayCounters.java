@@ -1,0 +1,65 @@
+package dev.contractkit.ncp.server.store.redis;
+
+import dev.contractkit.ncp.server.generated.model.KeyType;
+import dev.contractkit.ncp.server.store.Admission;
+import dev.contractkit.ncp.server.store.GatewayCall;
+import dev.contractkit.ncp.server.store.StoredSubscription;
+import dev.contractkit.ncp.server.store.Usage;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway's checks and counters in Redis: each call is one run of {@code admit.lua} over the tenant's
+ * slot (the rules of {@code store/UsageLedger}), so replicas share every window and quota exactly.
+ */
+final class RedisGatewayCounters {
+    private static final LuaScript ADMIT = LuaScript.load("admit");
+
+    private final RedisTransport redis;
+    private final StoredJson json;
+
+    RedisGatewayCounters(RedisTransport redis, StoredJson json) {
+        this.redis = redis;
+        this.json = json;
+    }
+
+    Uni<Admission> admit(String[] tenantKeys, GatewayCall call) {
+        List<String> args = new ArrayList<>(List.of(call.keyValue(), call.productId(), call.subscriptionRequired() ? "1" : "0",
+                call.stageId(), Long.toString(call.throttleRps()), Long.toString(call.second()), call.day(), call.month()));
+        for (GatewayCall.PlanLimits plan : call.plans()) {
+            args.addAll(List.of(plan.usagePlanId(), Long.toString(plan.rateRps()), Long.toString(plan.dayQuotaRequest()),
+                    Long.toString(plan.monthQuotaRequest())));
+        }
+        return redis.eval(ADMIT, tenantKeys, args.toArray(String[]::new)).map(answer -> {
+            if (answer.size() < 3) {
+                return Admission.unknown();
+            }
+            return new Admission(Admission.Verdict.valueOf(answer.get(0).toString()), json.key(answer.get(1).toString()),
+                    KeyType.fromValue(answer.get(2).toString()), answer.size() > 3 ? answer.get(3).toString() : null);
+        });
+    }
+
+    Uni<Map<String, Usage>> usage(String usageKey, String apiKeyId, String productId, List<String> stageIds, Instant at) {
+        if (stageIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Request hmget = Request.cmd(Command.HMGET).arg(usageKey);
+        stageIds.forEach(stageId -> hmget.arg(StoredSubscription.id(apiKeyId, productId) + "/" + stageId));
+        return redis.send(hmget).map(answer -> {
+            Map<String, Usage> byStage = new HashMap<>();
+            for (int i = 0; i < stageIds.size(); i++) {
+                Response counted = answer.get(i);
+                byStage.put(stageIds.get(i), counted == null ? Usage.NONE
+                        : json.usage(counted.toString(), GatewayCall.day(at), GatewayCall.month(at)));
+            }
+            return byStage;
+        });
+    }
+}

@@ -1,0 +1,60 @@
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate (RedisApiKeyStore.tenantKeys)
+-- One gateway call, checked and counted in one step: the rules of store/UsageLedger.java, in the same order.
+-- ARGV: key value, product id, '1' if an ACCEPTED subscription is required, stage id, the stage's throttle (0: none),
+-- the clock's second, day and month; then per usage plan of the stage (the first is its default):
+-- plan id, rate per second, day quota, month quota (0: no limit).
+-- Answers {verdict, key JSON, key type, plan id}; the key fields are absent when no key holds the value.
+local value = ARGV[1]
+local found, used
+for _, stored in ipairs(redis.call('HVALS', KEYS[1])) do
+  if string.find(stored, value, 1, true) then
+    local k = cjson.decode(stored)
+    if k.primaryKey == value then found = stored; used = 'PRIMARY'
+    elseif k.secondaryKey == value then found = stored; used = 'SECONDARY' end
+    if found then break end
+  end
+end
+if not found then return {'UNKNOWN_KEY'} end
+local k = cjson.decode(found)
+if not k.enabled then return {'DISABLED_KEY', found, used} end
+local productId, stageId = ARGV[2], ARGV[4]
+local prefix = k.apiKeyId .. '/'
+local stored = redis.call('HGET', KEYS[6], prefix .. productId)
+local s = stored and cjson.decode(stored)
+local status = s and s.status
+if status == 'BLOCKED_REQUEST' or (ARGV[3] == '1' and status ~= 'ACCEPTED') then return {'NOT_SUBSCRIBED', found, used} end
+local chosen = s and type(s.usagePlans) == 'table' and s.usagePlans[stageId]
+local plan = {ARGV[9], tonumber(ARGV[10]), tonumber(ARGV[11]), tonumber(ARGV[12])}
+for i = 9, #ARGV, 4 do
+  if ARGV[i] == chosen then plan = {ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])} end
+end
+local second, day, month = ARGV[6], ARGV[7], ARGV[8]
+local usageId = prefix .. productId .. '/' .. stageId
+local counted = redis.call('HGET', KEYS[7], usageId)
+local u = counted and cjson.decode(counted) or {}
+if u.day ~= day then u.day = day; u.dayUsage = 0; u.dayCalls = 0 end
+if u.month ~= month then u.month = month; u.monthUsage = 0; u.monthCalls = 0 end
+u.dayCalls = u.dayCalls + 1
+u.monthCalls = u.monthCalls + 1
+local function window(field)
+  local w = redis.call('HGET', KEYS[8], field)
+  if w then
+    local at, n = string.match(w, '^(%d+):(%d+)$')
+    if at == second then return tonumber(n) end
+  end
+  return 0
+end
+local throttleId, rateId = '*/' .. stageId, prefix .. stageId
+local throttled, rated = window(throttleId), window(rateId)
+local throttle = tonumber(ARGV[5])
+local verdict = 'ADMITTED'
+if throttle > 0 and throttled >= throttle then verdict = 'THROTTLED'
+elseif plan[2] > 0 and rated >= plan[2] then verdict = 'RATE_LIMITED'
+elseif (plan[3] > 0 and u.dayUsage >= plan[3]) or (plan[4] > 0 and u.monthUsage >= plan[4]) then verdict = 'QUOTA_EXCEEDED'
+else
+  u.dayUsage = u.dayUsage + 1
+  u.monthUsage = u.monthUsage + 1
+  redis.call('HSET', KEYS[8], throttleId, second .. ':' .. (throttled + 1), rateId, second .. ':' .. (rated + 1))
+end
+redis.call('HSET', KEYS[7], usageId, cjson.encode(u))
+return {verdict, found, used, plan[1]}
