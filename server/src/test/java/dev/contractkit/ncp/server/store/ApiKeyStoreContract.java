@@ -305,4 +305,62 @@ abstract class ApiKeyStoreContract {
             pool.shutdownNow();
         }
     }
+
+    private static GatewayCall call(String value, boolean subscriptionRequired, long throttle, Instant at) {
+        return new GatewayCall(value, "prodprt002", subscriptionRequired, "stgpaysbx1", throttle,
+                List.of(new GatewayCall.PlanLimits("planpaysbx", 2, 3, 4), new GatewayCall.PlanLimits("planpaygld", 0, 0, 0)), at);
+    }
+
+    @Test
+    void theGatewayChecksKeySubscriptionRateAndQuotasInOneStepAndCountsUsage() {
+        StoredApiKey key = create("t1", "gateway");
+        Instant t = Instant.parse("2026-01-31T23:59:58Z");
+        assertThat(await(store().admit("t1", call("nobody-holds-this", false, 0, t))).verdict()).isEqualTo(Admission.Verdict.UNKNOWN_KEY);
+        assertThat(await(store().admit("t2", call(key.primaryKey(), false, 0, t))).verdict()).as("another tenant's key")
+                .isEqualTo(Admission.Verdict.UNKNOWN_KEY);
+        assertThat(await(store().admit("t1", call(key.primaryKey(), true, 0, t))).verdict()).isEqualTo(Admission.Verdict.NOT_SUBSCRIBED);
+
+        Admission first = await(store().admit("t1", call(key.secondaryKey(), false, 0, t)));
+        assertThat(first.verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        assertThat(first.key().apiKeyId()).isEqualTo(key.apiKeyId());
+        assertThat(first.keyUsed()).isEqualTo(KeyType.SECONDARY);
+        assertThat(first.usagePlanId()).isEqualTo("planpaysbx");
+        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.RATE_LIMITED);
+        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t.plusSeconds(1)))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t.plusSeconds(1)))).verdict())
+                .as("the day quota of 3").isEqualTo(Admission.Verdict.QUOTA_EXCEEDED);
+        assertThat(await(store().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1", "stgother01"), t.plusSeconds(1))))
+                .containsEntry("stgpaysbx1", new Usage(3, 3, 5, 5)).containsEntry("stgother01", Usage.NONE);
+
+        Instant nextDay = Instant.parse("2026-02-01T00:00:00Z"); // also a new month
+        assertThat(await(store().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), nextDay)))
+                .containsEntry("stgpaysbx1", Usage.NONE);
+        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 1, nextDay))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 1, nextDay))).verdict())
+                .as("the stage throttle of 1").isEqualTo(Admission.Verdict.THROTTLED);
+
+        await(store().update("t1", key.apiKeyId(), "gateway", "d", false, "me"));
+        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, nextDay))).verdict()).isEqualTo(Admission.Verdict.DISABLED_KEY);
+        await(store().delete("t1", key.apiKeyId()));
+        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, nextDay))).verdict()).isEqualTo(Admission.Verdict.UNKNOWN_KEY);
+        assertThat(await(store().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), nextDay)))
+                .as("a deleted key's counters go with it").containsEntry("stgpaysbx1", Usage.NONE);
+    }
+
+    @Test
+    void theUsagePlanChosenForTheStageAppliesAndAResetClearsTheCounters() {
+        StoredApiKey key = create("t1", "gold");
+        Instant t = Instant.parse("2026-01-10T10:00:00Z");
+        StoredSubscription gold = new StoredSubscription(key.apiKeyId(), "prodprt002",
+                SubscriptionStatus.ACCEPTED, t, t, Map.of("stgpaysbx1", "planpaygld"));
+        await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, gold));
+        for (int i = 0; i < 10; i++) {
+            Admission admission = await(store().admit("t1", call(key.primaryKey(), true, 0, t)));
+            assertThat(admission.verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+            assertThat(admission.usagePlanId()).isEqualTo("planpaygld");
+        }
+        await(store().reset(Map.of("t1", List.of())));
+        assertThat(await(store().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), t))).containsEntry("stgpaysbx1", Usage.NONE);
+    }
 }
