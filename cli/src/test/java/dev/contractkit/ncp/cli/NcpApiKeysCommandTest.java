@@ -259,4 +259,32 @@ class NcpApiKeysCommandTest {
         assertThat(result.getOutput()).contains("create", "list", "get", "update", "delete", "regenerate", "catalog", "products",
                 "subscribe", "unsubscribe", "subscriptions", "approve", "reject", "product-keys", "set-plan", "3 no credentials", "4 endpoint unreachable", "5 unexpected error");
     }
+
+    @Test
+    void callSendsTheKeyHeaderWithoutASignatureAndPrintsTheAnswer(QuarkusMainLauncher launcher) {
+        stub.answer(200, "{\"apiKeyId\": \"abcde12345\", \"keyType\": \"SECONDARY\"}");
+        String url = stub.endpoint().replace("/api/v1", "/gateway/wthr7k2m4q/weather-forecast/prod/forecasts?city=seoul");
+        LaunchResult result = launcher.launch("call", "--key", "S1", "-X", "post", "--data", "{\"a\": 1}", url);
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(result.getOutput()).contains("\"keyType\": \"SECONDARY\"");
+        StubNcp.Recorded request = stub.lastRequest();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.rawPathAndQuery()).isEqualTo("/gateway/wthr7k2m4q/weather-forecast/prod/forecasts?city=seoul");
+        assertThat(request.header("x-ncp-apigw-api-key")).isEqualTo("S1");
+        assertThat(request.header(NcpHeaders.SIGNATURE)).isNull();
+        assertThat(request.body()).isEqualTo("{\"a\": 1}");
+    }
+
+    @Test
+    void aRefusedCallPrintsTheStatusAndEnvelopeAndExits1(QuarkusMainLauncher launcher) {
+        stub.answer(401, """
+                {"error": {"errorCode": "210", "message": "Permission Denied", "details": "A subscription to the API is required."}}
+                """);
+        LaunchResult result = launcher.launch("call", "--key", "P2", stub.endpoint().replace("/api/v1", "/gateway/pay3x9v1zb/payments/sandbox"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getOutput()).isBlank();
+        assertThat(result.getErrorOutput()).contains("401", "\"210\"", "A subscription to the API is required.");
+    }
 }
