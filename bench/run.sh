@@ -46,6 +46,22 @@ load() { # name base-url method seconds path -> RESULT line
   grep '^RESULT' "$OUT/$1-$3.txt"
 }
 
+signed_curl() { # base-url method path [json] -> the answer's body
+  local ts sig; ts=$(date +%s%3N); sig=$(sign "$2" "$3" "$ts")
+  curl -sf -X "$2" "$1$3" -H "x-ncp-apigw-timestamp: $ts" -H "x-ncp-iam-access-key: $AK" -H "x-ncp-apigw-signature-v2: $sig" \
+    ${4:+-H 'Content-Type: application/json' --data "$4"}
+}
+
+GATEWAY_PATH=/gateway/wthr7k2m4q/weather-observations/prod/now
+gateway_load() { # name base-url seconds -> RESULT line: seedmob002 (not the key the PATCH load regenerates) on the Unlimited plan
+  signed_curl "$2" POST /api/v1/api-keys/seedmob002/subscribe '{"productId": "prodpub001"}' > /dev/null
+  signed_curl "$2" PUT /api/v1/products/prodpub001/api-keys/seedmob002/stages/stgobsprd1 '{"usagePlanId": "planunlim1"}' > /dev/null
+  local key; key=$(signed_curl "$2" GET /api/v1/api-keys/seedmob002 | sed -n 's/.*"primaryKey" *: *"\([^"]*\)".*/\1/p')
+  BENCH_GATEWAY_PATH=$GATEWAY_PATH BENCH_GATEWAY_KEY=$key \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3}s" --latency -s bench/gateway.lua "$2" > "$OUT/$1-GATEWAY.txt"
+  grep '^RESULT' "$OUT/$1-GATEWAY.txt"
+}
+
 declare -A ROW
 bench_one() { # name port path command...
   local name=$1 port=$2 path=$3; shift 3
@@ -59,10 +75,15 @@ bench_one() { # name port path command...
   local patch get rss
   patch=$(load "$name" "$url" PATCH "$DURATION" "$path")
   get=$(load "$name" "$url" GET "$DURATION" "$path")
+  local gateway=""
+  if [[ $name == ours* ]]; then # the mock's gateway: an admitted call with the echo answer
+    gateway_load "$name-warmup" "$url" "$WARMUP" > /dev/null
+    gateway=$(gateway_load "$name" "$url" "$DURATION")
+  fi
   rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  ROW[$name]="$ready|$rss|$patch|$get"
-  echo "   $name: first 200 after ${ready} ms, RSS ${rss} MB; PATCH $patch; GET $get"
+  ROW[$name]="$ready|$rss|$patch|$get|$gateway"
+  echo "   $name: first 200 after ${ready} ms, RSS ${rss} MB; PATCH $patch; GET $get${gateway:+; GATEWAY $gateway}"
 }
 
 field() { echo "$1" | sed -n "s/.*$2=\([0-9.]*\).*/\1/p"; }
@@ -130,9 +151,10 @@ echo
 echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), shared by wrk -t$THREADS -c$CONNECTIONS; ${DURATION}s per run after ${WARMUP}s warm-up"
 printf '| server | call | req/s | p50 ms | p99 ms | non-2xx | socket errors | launch to first 200 ms | RSS after load MB |\n|---|---|---|---|---|---|---|---|---|\n'
 for name in $BENCH_SERVERS; do
-  IFS='|' read -r ready rss patch get <<< "${ROW[$name]}"
-  for call in PATCH GET; do
-    line=$patch; [ "$call" = GET ] && line=$get
+  IFS='|' read -r ready rss patch get gateway <<< "${ROW[$name]}"
+  for call in PATCH GET GATEWAY; do
+    line=$patch; [ "$call" = GET ] && line=$get; [ "$call" = GATEWAY ] && line=$gateway
+    [ -z "$line" ] && continue
     printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$call" "$(field "$line" rps)" "$(field "$line" p50)" \
       "$(field "$line" p99)" "$(field "$line" non2xx)" "$(field "$line" errors)" "$ready" "$rss"
   done
