@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.gateway.RotationRehearsal;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.testsupport.ChildProcess;
 import dev.contractkit.ncp.testsupport.FreePort;
@@ -96,6 +97,35 @@ class LocalClusterIT {
         }
         assertThat(replicasSeen).hasSize(2);
         assertThat(json("GET", "/api/v1/api-keys?limit=100", null, 200).path("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aKeyRotatedThroughNginxIsRefusedOnBothReplicasAtOnceWhileAWellBehavedClientSeesNoRefusal() throws Exception {
+        JsonNode key = json("POST", "/api/v1/api-keys", "{\"apiKeyName\":\"rotated-via-nginx\"}", 201).path("apiKey");
+        String id = key.path("apiKeyId").asText();
+        try {
+            json("POST", "/api/v1/api-keys/" + id + "/subscribe", "{\"productId\":\"prodpub001\"}", 200);
+            assertThat(send("PUT", "/api/v1/products/prodpub001/api-keys/" + id + "/stages/stgobsprd1", "{\"usagePlanId\":\"planunlim1\"}", null)
+                    .statusCode()).isEqualTo(204);
+            String path = "/gateway/wthr7k2m4q/weather-observations/prod/now";
+            RotationRehearsal.Gateway viaNginx = value -> gateway(nginxPort, path, value);
+            // each replica directly: the answer only when both agree
+            RotationRehearsal.Gateway onBoth = value -> {
+                int first = gateway(replicaPorts[0], path, value);
+                return first == gateway(replicaPorts[1], path, value) ? first : -1;
+            };
+            int calls = RotationRehearsal.run(key.path("primaryKey").asText(), key.path("secondaryKey").asText(), viaNginx, onBoth,
+                    keyType -> json("PATCH", "/api/v1/api-keys/" + id, "{\"keyType\":\"" + keyType + "\"}", 200)
+                            .path("apiKey").path(keyType.equals("PRIMARY") ? "primaryKey" : "secondaryKey").asText());
+            assertThat(calls).isGreaterThanOrEqualTo(20);
+        } finally {
+            send("DELETE", "/api/v1/api-keys/" + id, null, null);
+        }
+    }
+
+    private static int gateway(int port, String path, String key) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("x-ncp-apigw-api-key", key)
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static JsonNode json(String method, String path, String body, int status) throws Exception {
