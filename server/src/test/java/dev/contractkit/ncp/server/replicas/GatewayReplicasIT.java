@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,12 +132,14 @@ class GatewayReplicasIT {
 
     @Test
     void aRateOfFiveASecondAdmitsFiveCallsOfABurstOverTwoReplicas() throws Exception {
-        String value = newKey("rate-key").path("primaryKey").asText();
         for (int attempt = 1; ; attempt++) {
+            // a fresh key each attempt: its rate window holds only this burst's calls
+            String value = newKey("rate-key-" + attempt).path("primaryKey").asText();
+            Awaitility.await().pollInterval(Duration.ofMillis(5)).until(() -> System.currentTimeMillis() % 1000 < 100);
             long second = System.currentTimeMillis() / 1000;
             List<String> statuses = burst("/gateway/rate000001/rate/v1/x", value, 12);
             if (System.currentTimeMillis() / 1000 != second && attempt < 5) {
-                continue; // the burst straddled a second: the rate window restarted mid-way; burst again
+                continue; // the burst straddled a second, so the window restarted mid-way: burst again
             }
             assertThat(statuses.stream().filter("200"::equals).count()).as("admitted of %s", statuses).isEqualTo(5);
             assertThat(statuses.stream().filter("429 420"::equals).count()).as("rate limited of %s", statuses).isEqualTo(7);
