@@ -32,6 +32,6 @@ class PactSpecCheckTest {
             found.forEach(line -> System.out.println("  - " + line));
             mismatches.addAll(found);
         }
-        assertThat(mismatches).as("interactions that do not match openapi/ncp-apigw-apikeys.yaml").isEmpty();
+        assertThat(mismatches).as("interactions that do not match the spec of their provider (openapi/ncp-apigw-apikeys.yaml, or ncp-apigw-gateway.yaml)").isEmpty();
     }
 }

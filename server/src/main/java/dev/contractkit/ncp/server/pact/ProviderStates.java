@@ -37,7 +37,9 @@ public class ProviderStates implements ReplayedRequests {
     /**
      * Params: {@code productId} (required), {@code subscriptionCode} ({@code PUBLIC} or {@code PROTECTED}, default
      * {@code PUBLIC}), {@code productName}, {@code apiId}, {@code stageId}, {@code usagePlanId} (the product's one API,
-     * stage and usage plan; defaults {@code pactapi001}, {@code pactstage1}, {@code pactplan01}).
+     * stage and usage plan; defaults {@code pactapi001}, {@code pactstage1}, {@code pactplan01}), and where the gateway
+     * answers it: {@code invokeId}, {@code apiName}, {@code stageName} (defaults {@code pactinvoke}, {@code pact-api},
+     * {@code prod}: {@code /gateway/pactinvoke/pact-api/prod/...}).
      */
     public static final String PRODUCT_EXISTS = "a product exists";
     /**
@@ -190,12 +192,12 @@ public class ProviderStates implements ReplayedRequests {
 
     private CatalogProduct productFrom(Map<String, Object> params) {
         String productId = text(params, "productId", null);
-        CatalogProduct.Stage stage = new CatalogProduct.Stage(text(params, "stageId", "pactstage1"), "prod", true,
+        CatalogProduct.Stage stage = new CatalogProduct.Stage(text(params, "stageId", "pactstage1"), text(params, "stageName", "prod"), true,
                 List.of(new CatalogProduct.UsagePlan(text(params, "usagePlanId", "pactplan01"), "Pact plan")));
         return new CatalogProduct(productId, text(params, "productName", "Pact product " + productId), "Set up by a provider state",
-                SubscriptionCode.fromValue(text(params, "subscriptionCode", "PUBLIC")), true, "pactinvoke",
+                SubscriptionCode.fromValue(text(params, "subscriptionCode", "PUBLIC")), true, text(params, "invokeId", "pactinvoke"),
                 NcpTime.now(clock),
-                List.of(new CatalogProduct.Api(text(params, "apiId", "pactapi001"), "pact-api", List.of(stage))));
+                List.of(new CatalogProduct.Api(text(params, "apiId", "pactapi001"), text(params, "apiName", "pact-api"), List.of(stage))));
     }
 
     private static String text(Map<String, Object> params, String name, String fallback) {
