@@ -3,6 +3,8 @@ package dev.contractkit.ncp.server;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.InMemoryApiKeyStore;
+import dev.contractkit.ncp.server.store.InMemoryWorkspaceStore;
+import dev.contractkit.ncp.server.store.WorkspaceStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
@@ -28,6 +30,13 @@ public class StoreProducer {
                 yield new RedisApiKeyStore(redis.get(), clock, generator);
             }
         };
+    }
+
+    /** The workspaces: in memory, or in Redis on the key store's connection. */
+    @Produces
+    @Singleton
+    WorkspaceStore workspaces(ApiKeyStore store) {
+        return store instanceof RedisApiKeyStore redis ? redis.workspaces() : new InMemoryWorkspaceStore();
     }
 
     void close(@Disposes ApiKeyStore store) {

@@ -29,7 +29,7 @@ class LayersTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("wiring").definedBy(ROOT)
                 .layer("edges").definedBy(ROOT + ".api..", ROOT + ".admin..", ROOT + ".ui..", ROOT + ".health..", ROOT + ".gateway..")
-                .layer("features").definedBy(ROOT + ".pact..", ROOT + ".journal..", ROOT + ".switches..", ROOT + ".http..")
+                .layer("features").definedBy(ROOT + ".pact..", ROOT + ".journal..", ROOT + ".switches..", ROOT + ".http..", ROOT + ".workspace..")
                 .layer("seed").definedBy(ROOT + ".seed..")
                 .layer("auth").definedBy(ROOT + ".auth..")
                 .layer("config").definedBy(ROOT + ".config..")

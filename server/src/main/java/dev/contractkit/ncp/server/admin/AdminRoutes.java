@@ -2,14 +2,18 @@ package dev.contractkit.ncp.server.admin;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.auth.WorkspaceRequests;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.journal.RequestJournal;
 import dev.contractkit.ncp.server.pact.ProviderStates;
 import dev.contractkit.ncp.server.seed.SeedData;
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import dev.contractkit.ncp.server.store.Workspace;
 import dev.contractkit.ncp.server.ui.SwaggerUiSigning;
+import dev.contractkit.ncp.server.workspace.Workspaces;
 import io.quarkus.vertx.web.Body;
 import io.quarkus.vertx.web.Route.HttpMethod;
 import io.quarkus.vertx.web.Route;
@@ -19,6 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -32,8 +37,12 @@ import org.jboss.logging.Logger;
  *   <li>{@code POST /mock/provider-states}: Pact's state-change URL, for any verifier in any language
  *       ({@code {"state", "params", "action"}} or {@code {"states": [...], "params", "action"}}), for the
  *       first configured tenant;</li>
- *   <li>{@code GET /mock/swagger-ui/signing}: the credentials the mock's own Swagger UI signs with.</li>
+ *   <li>{@code GET /mock/swagger-ui/signing}: the credentials the mock's own Swagger UI signs with;</li>
+ *   <li>{@code POST /mock/workspaces}, {@code GET} and {@code DELETE /mock/workspaces/{id}}: workspaces.</li>
  * </ul>
+ * Under a workspace's prefix ({@code /workspaces/{id}/mock/reset}, {@code .../requests},
+ * {@code .../provider-states}) the same routes act on that workspace alone; without one, on the configured
+ * tenants alone.
  */
 public class AdminRoutes {
     private static final Logger LOG = Logger.getLogger(AdminRoutes.class);
@@ -44,9 +53,11 @@ public class AdminRoutes {
     private final SwaggerUiSigning swaggerUiSigning;
     private final Tenants tenants;
     private final ObjectMapper mapper;
+    private final Workspaces workspaces;
 
     public AdminRoutes(SeedData seed, RequestJournal journal, ProviderStates providerStates, SwaggerUiSigning swaggerUiSigning,
-            Tenants tenants, ObjectMapper mapper) {
+            Tenants tenants, ObjectMapper mapper, Workspaces workspaces) {
+        this.workspaces = workspaces;
         this.seed = seed;
         this.journal = journal;
         this.providerStates = providerStates;
@@ -57,7 +68,8 @@ public class AdminRoutes {
 
     @Route(path = "/mock/reset", methods = HttpMethod.POST)
     void reset(RoutingContext context) {
-        answer(context, seed.reset().map(keys -> "{\"seededApiKeys\":" + keys + "}"));
+        Workspace workspace = WorkspaceRequests.workspace(context);
+        answer(context, (workspace != null ? workspaces.reset(workspace) : seed.reset()).map(keys -> "{\"seededApiKeys\":" + keys + "}"));
     }
 
     @Route(path = "/mock/requests", methods = HttpMethod.GET)
@@ -65,7 +77,9 @@ public class AdminRoutes {
         String method = context.request().getParam("method");
         String path = context.request().getParam("path");
         String status = context.request().getParam("status");
-        Predicate<RequestJournal.Entry> filter = entry -> (method == null || entry.method().equalsIgnoreCase(method))
+        String workspaceId = workspaceIdOf(context);
+        Predicate<RequestJournal.Entry> filter = entry -> Objects.equals(entry.workspaceId(), workspaceId)
+                && (method == null || entry.method().equalsIgnoreCase(method))
                 && (path == null || entry.path().startsWith(path))
                 && (status == null || Integer.toString(entry.status()).equals(status));
         answer(context, Uni.createFrom().item(() -> json(Map.of("requests", journal.entries(filter)))));
@@ -73,7 +87,8 @@ public class AdminRoutes {
 
     @Route(path = "/mock/requests", methods = HttpMethod.DELETE)
     void clearRequests(RoutingContext context) {
-        journal.clear();
+        String workspaceId = workspaceIdOf(context);
+        journal.clear(entry -> Objects.equals(entry.workspaceId(), workspaceId));
         context.response().setStatusCode(204).end();
     }
 
@@ -90,17 +105,67 @@ public class AdminRoutes {
                 .filter(state -> state.name() != null && !state.name().isBlank() && !state.name().equals("null"))
                 .toList();
         String action = String.valueOf(change.getOrDefault("action", "setup"));
+        Workspace workspace = WorkspaceRequests.workspace(context);
+        Tenant tenant = workspace != null ? WorkspaceRequests.tenant(workspace) : tenants.defaultTenant();
         if (action.equals("teardown")) {
-            providerStates.tearDown();
+            providerStates.tearDown(tenant);
             answer(context, Uni.createFrom().item("{}"));
         } else if (!action.equals("setup")) {
             fail(context, new Refused("action must be setup or teardown, not '" + action + "'."));
         } else {
             // an interaction with no state: verifiers still call, and it starts from the seed like any other
-            answer(context, Uni.createFrom().deferred(() -> providerStates.setUp(states, tenants.defaultTenant(), false))
+            answer(context, Uni.createFrom().deferred(() -> workspace == null ? providerStates.setUp(states, tenant, false)
+                            : providerStates.setUp(states, tenant, false, () -> workspaces.reset(workspace).replaceWithVoid()))
                     .invoke(() -> LOG.debugf("provider states set up: %s", states))
                     .map(done -> "{}"));
         }
+    }
+
+    @Route(path = "/mock/workspaces", methods = HttpMethod.POST)
+    void createWorkspace(RoutingContext context, @Body Buffer body) {
+        Workspaces.Request request;
+        try {
+            request = WorkspaceBodies.request(mapper, body);
+        } catch (IllegalArgumentException wrong) {
+            fail(context, new Refused(wrong.getMessage()));
+            return;
+        }
+        answer(context, 201, Uni.createFrom().deferred(() -> workspaces.create(request))
+                .map(workspace -> json(WorkspaceBodies.answer(workspace, baseUrl(context, workspace)))));
+    }
+
+    @Route(path = "/mock/workspaces/:id", methods = HttpMethod.GET)
+    void getWorkspace(RoutingContext context) {
+        String id = context.pathParam("id");
+        answer(context, 200, workspaces.find(id).map(found -> json(WorkspaceBodies.answer(found.orElseThrow(() -> noWorkspace(id)),
+                baseUrl(context, found.get())))));
+    }
+
+    @Route(path = "/mock/workspaces/:id", methods = HttpMethod.DELETE)
+    void deleteWorkspace(RoutingContext context) {
+        String id = context.pathParam("id");
+        workspaces.delete(id).subscribe().with(gone -> {
+            if (gone.isEmpty()) {
+                fail(context, noWorkspace(id));
+                return;
+            }
+            providerStates.forget(gone.get().tenantId());
+            context.response().setStatusCode(204).end();
+        }, failure -> fail(context, failure));
+    }
+
+    private static NotFound noWorkspace(String id) {
+        return new NotFound("Workspace '" + id + "' was not found: it was never made, was deleted, or expired.");
+    }
+
+    /** Where the workspace's prefix is, as the client reached this mock. */
+    private static String baseUrl(RoutingContext context, Workspace workspace) {
+        return context.request().scheme() + "://" + context.request().authority() + "/workspaces/" + workspace.workspaceId();
+    }
+
+    private static String workspaceIdOf(RoutingContext context) {
+        Workspace workspace = WorkspaceRequests.workspace(context);
+        return workspace == null ? null : workspace.workspaceId();
     }
 
     @Route(path = "/mock/swagger-ui/signing", methods = HttpMethod.GET)
@@ -111,15 +176,19 @@ public class AdminRoutes {
 
     /** 200 with the JSON the step yields, or the one error path. */
     private void answer(RoutingContext context, Uni<String> step) {
+        answer(context, 200, step);
+    }
+
+    private void answer(RoutingContext context, int status, Uni<String> step) {
         step.subscribe().with(
-                json -> context.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(json),
+                json -> context.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json),
                 failure -> fail(context, failure));
     }
 
     private void fail(RoutingContext context, Throwable failure) {
         NcpErrorCode code = codeFor(failure);
         String details = switch (code) {
-            case BAD_REQUEST -> failure.getMessage();
+            case BAD_REQUEST, NOT_FOUND, QUOTA_EXCEEDED -> failure.getMessage();
             case ENDPOINT_ERROR -> "The key store is unavailable: " + failure.getMessage();
             default -> {
                 LOG.errorf(failure, "%s %s failed", context.request().method(), context.request().path());
@@ -129,8 +198,14 @@ public class AdminRoutes {
         NcpErrors.send(context, code.status(), code, NcpErrors.json(mapper, code, details));
     }
 
-    /** The one error path: a refused request, a store outage, or a bug. */
+    /** The one error path: a refused request, an unknown workspace, the workspace limit, a store outage, or a bug. */
     static NcpErrorCode codeFor(Throwable failure) {
+        if (failure instanceof Workspaces.RefusedException refused) {
+            return refused.limitReached() ? NcpErrorCode.QUOTA_EXCEEDED : NcpErrorCode.BAD_REQUEST;
+        }
+        if (failure instanceof NotFound) {
+            return NcpErrorCode.NOT_FOUND;
+        }
         if (failure instanceof Refused || failure instanceof ProviderStates.StateRefusedException) {
             return NcpErrorCode.BAD_REQUEST;
         }
@@ -142,6 +217,13 @@ public class AdminRoutes {
             return mapper.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the answer as JSON", e);
+        }
+    }
+
+    /** Something the admin API does not have: 404 "300" with this text. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String details) {
+            super(details, null, false, false);
         }
     }
 

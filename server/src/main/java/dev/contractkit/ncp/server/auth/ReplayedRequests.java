@@ -6,9 +6,9 @@ package dev.contractkit.ncp.server.auth;
  * as if its signature were wrong. Implemented above this package, by the provider states.
  */
 public interface ReplayedRequests {
-    /** An API request arrived: the set-up of the current interaction is over. */
-    void apiRequestArrived();
+    /** An API request of the tenant arrived: the set-up of its current interaction is over. */
+    void apiRequestArrived(String tenantId);
 
-    /** Whether this request must be refused for a wrong signature; true once per set-up that asked for it. */
-    boolean refuseThisRequest();
+    /** Whether this request of the tenant must be refused for a wrong signature; true once per set-up that asked for it. */
+    boolean refuseThisRequest(String tenantId);
 }

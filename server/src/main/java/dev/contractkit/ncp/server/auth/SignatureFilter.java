@@ -3,76 +3,133 @@ package dev.contractkit.ncp.server.auth;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.store.Workspace;
+import dev.contractkit.ncp.server.store.WorkspaceStore;
+import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
+import dev.contractkit.ncp.signature.SignatureVerifier;
 import dev.contractkit.ncp.signature.Verification;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Checks NCP's three signed headers on every {@code /api/v1} request before it is routed, the way the
- * gateway does, and tells {@link Caller} whose request it is.
+ * gateway does, and tells {@link Caller} whose request it is: a configured tenant, or a workspace, by its
+ * access key or by the prefix it came under ({@link WorkspaceRequests}). The signature always covers the
+ * path and query as the client sent them.
  */
 public class SignatureFilter {
     private static final Logger LOG = Logger.getLogger(SignatureFilter.class);
+    private static final Uni<Response> PASS = Uni.createFrom().nullItem();
 
     private final Tenants tenants;
     private final Caller caller;
     private final boolean verifying;
     private final boolean contractTesting;
     private final ReplayedRequests providerStates;
+    private final WorkspaceStore workspaces;
+    private final WorkspaceRequests.Arrivals arrivals;
+    private final Clock clock;
+    private final Duration allowedSkew;
 
-    public SignatureFilter(Tenants tenants, Caller caller, NcpMockConfig config, ReplayedRequests providerStates) {
+    public SignatureFilter(Tenants tenants, Caller caller, NcpMockConfig config, ReplayedRequests providerStates, WorkspaceStore workspaces,
+            WorkspaceRequests.Arrivals arrivals, Clock clock) {
         this.tenants = tenants;
         this.caller = caller;
         this.verifying = config.verifySignatures();
         this.contractTesting = config.contractTesting();
         this.providerStates = providerStates;
+        this.workspaces = workspaces;
+        this.arrivals = arrivals;
+        this.clock = clock;
+        this.allowedSkew = config.allowedClockSkew();
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
-    public Response authenticate(HttpServerRequest request) {
+    public Uni<Response> authenticate(RoutingContext context) {
+        HttpServerRequest request = context.request();
         String accessKey = request.getHeader(NcpHeaders.ACCESS_KEY);
+        Workspace prefixed = WorkspaceRequests.workspace(context);
+        if (prefixed != null) {
+            return Uni.createFrom().item(workspaceRequest(context, prefixed, accessKey));
+        }
         if (contractTesting) {
-            return replayed(request, accessKey);
+            return Uni.createFrom().item(replayed(request, accessKey, tenants.defaultTenant()));
         }
         if (!verifying) {
             caller.authenticatedAs(accessKey == null || accessKey.isBlank() ? tenants.defaultTenant() : tenants.forAccessKey(accessKey));
+            return PASS;
+        }
+        String pathAndQuery = NcpSigner.pathAndQuery(request.path(), request.query());
+        if (accessKey == null || tenants.isConfigured(accessKey) || !accessKey.startsWith("WS")) {
+            return Uni.createFrom().item(verified(request, pathAndQuery, tenants.verifier(), null));
+        }
+        // not a configured access key: perhaps a workspace's (made on any replica)
+        return workspaces.byAccessKey(accessKey, clock.instant()).map(found -> {
+            if (found.isEmpty()) {
+                return verified(request, pathAndQuery, tenants.verifier(), null);
+            }
+            arrivals.arrived(found.get());
+            return verified(request, pathAndQuery, verifierOf(found.get()), found.get());
+        });
+    }
+
+    /** A request under a workspace's prefix: its credentials over the path as sent, or (contract testing) a replayed pact. */
+    private Response workspaceRequest(RoutingContext context, Workspace workspace, String accessKey) {
+        Tenant tenant = WorkspaceRequests.tenant(workspace);
+        if (workspace.contractTesting()) {
+            return replayed(context.request(), accessKey, tenant);
+        }
+        if (!verifying) {
+            caller.authenticatedAs(tenant);
             return null;
         }
-        // Vert.x keeps path and query exactly as sent, which is what NCP signs.
-        Verification result = tenants.verifier().verify(request.method().name(),
-                NcpSigner.pathAndQuery(request.path(), request.query()),
-                request.getHeader(NcpHeaders.TIMESTAMP), accessKey, request.getHeader(NcpHeaders.SIGNATURE));
+        return verified(context.request(), context.get(WorkspaceRequests.SIGNED_PATH_AND_QUERY), verifierOf(workspace), workspace);
+    }
+
+    /** Verifies with the configured credentials ({@code workspace} null) or with a workspace's. */
+    private Response verified(HttpServerRequest request, String pathAndQuery, SignatureVerifier verifier, Workspace workspace) {
+        Verification result = verifier.verify(request.method().name(), pathAndQuery,
+                request.getHeader(NcpHeaders.TIMESTAMP), request.getHeader(NcpHeaders.ACCESS_KEY), request.getHeader(NcpHeaders.SIGNATURE));
         if (!result.isValid()) {
             LOG.debugf("rejected %s %s: %s", request.method(), request.path(), result.failure());
             return NcpErrors.response(NcpErrorCode.AUTHENTICATION_FAILED, result.details());
         }
-        caller.authenticatedAs(tenants.forAccessKey(result.accessKey()));
+        caller.authenticatedAs(workspace != null ? WorkspaceRequests.tenant(workspace) : tenants.forAccessKey(result.accessKey()));
         return null;
+    }
+
+    private SignatureVerifier verifierOf(Workspace workspace) {
+        return new SignatureVerifier(List.of(new NcpCredentials(workspace.accessKey(), workspace.secretKey())), clock, allowedSkew);
     }
 
     /**
      * Contract testing: a replayed pact carries the headers it recorded, at some past time, with some access
      * key. All three must be there, as in normal mode; their values are not checked, and the request is made
-     * by the first configured tenant, whose state the provider-state URL set up. The state "the request
-     * signature is wrong" still answers 401 "200".
+     * by {@code tenant} (the first configured one, or the workspace's), whose state the provider-state URL
+     * set up. The state "the request signature is wrong" still answers 401 "200".
      */
-    private Response replayed(HttpServerRequest request, String accessKey) {
-        providerStates.apiRequestArrived();
+    private Response replayed(HttpServerRequest request, String accessKey, Tenant tenant) {
+        providerStates.apiRequestArrived(tenant.tenantId());
         String timestamp = request.getHeader(NcpHeaders.TIMESTAMP);
         String signature = request.getHeader(NcpHeaders.SIGNATURE);
         if (isBlank(timestamp) || isBlank(accessKey) || isBlank(signature)) {
             Verification missing = tenants.verifier().verify(request.method().name(), request.path(), timestamp, accessKey, signature);
             return NcpErrors.response(NcpErrorCode.AUTHENTICATION_FAILED, missing.details());
         }
-        if (providerStates.refuseThisRequest()) {
+        if (providerStates.refuseThisRequest(tenant.tenantId())) {
             return NcpErrors.response(NcpErrorCode.AUTHENTICATION_FAILED, NcpHeaders.SIGNATURE + " does not match the request.");
         }
-        caller.authenticatedAs(tenants.defaultTenant());
+        caller.authenticatedAs(tenant);
         return null;
     }
 

@@ -70,6 +70,11 @@ public class Tenants {
         return known != null ? known : Tenant.of(accessKey);
     }
 
+    /** Whether the access key is one of the configured credentials'. */
+    public boolean isConfigured(String accessKey) {
+        return tenantsByAccessKey.containsKey(accessKey);
+    }
+
     /** The tenant of requests that name no access key while verification is off. */
     public Tenant defaultTenant() {
         return forAccessKey(credentials.get(0).accessKey());

@@ -79,6 +79,14 @@ public interface NcpMockConfig {
     @WithDefault("10s")
     Duration gatewayBackendTimeout();
 
+    /** How long a workspace lives without being used ({@code POST /mock/workspaces} may ask for another time). */
+    @WithDefault("1h")
+    Duration workspaceTtl();
+
+    /** How many workspaces may live at once; one more is refused with 429. */
+    @WithDefault("1000")
+    int workspaceLimit();
+
     /** A JSON seed file to load at start-up and on reset instead of the built-in one. */
     Optional<String> seedFile();
 

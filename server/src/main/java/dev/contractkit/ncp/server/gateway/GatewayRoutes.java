@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.auth.WorkspaceRequests;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.journal.JournalCapture;
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import dev.contractkit.ncp.server.store.Workspace;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -89,7 +91,9 @@ public class GatewayRoutes {
             return;
         }
         context.put(JournalCapture.GATEWAY_KEY_ID, "");
-        List<String> tenantIds = tenants.configured().stream().map(Tenant::tenantId).toList();
+        // under a workspace's prefix, its keys and products alone; else the configured tenants'
+        Workspace workspace = WorkspaceRequests.workspace(context);
+        List<String> tenantIds = workspace != null ? List.of(workspace.tenantId()) : tenants.configured().stream().map(Tenant::tenantId).toList();
         if (context.body().available()) {
             Buffer read = context.body().buffer();
             handle(context, call, tenantIds, read == null ? Buffer.buffer() : read);

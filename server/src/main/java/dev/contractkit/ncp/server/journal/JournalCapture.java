@@ -1,6 +1,8 @@
 package dev.contractkit.ncp.server.journal;
 
+import dev.contractkit.ncp.server.auth.WorkspaceRequests;
 import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.store.Workspace;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -59,10 +61,13 @@ public class JournalCapture {
             if (management || gatewayKeyId != null) {
                 String errorCode = context.get(NcpErrors.ERROR_CODE_KEY);
                 byte[] body = context.get(BODY_KEY) instanceof ByteArrayOutputStream tapped ? tapped.toByteArray() : null;
-                journal.add(new RequestJournal.Entry(at.toString(), request.method().name(), request.uri(),
+                Workspace workspace = WorkspaceRequests.workspace(context);
+                String signedPath = context.get(WorkspaceRequests.SIGNED_PATH_AND_QUERY);
+                journal.add(new RequestJournal.Entry(at.toString(), request.method().name(), signedPath != null ? signedPath : request.uri(),
                         request.getHeader("x-ncp-iam-access-key"), gatewayKeyId == null || gatewayKeyId.isEmpty() ? null : gatewayKeyId,
                         response.getStatusCode(), response.getStatusCode() >= 400 ? errorCode : null,
-                        (System.nanoTime() - started) / 1_000_000, body == null ? null : new String(body, StandardCharsets.UTF_8)));
+                        (System.nanoTime() - started) / 1_000_000, body == null ? null : new String(body, StandardCharsets.UTF_8),
+                        workspace == null ? null : workspace.workspaceId()));
             }
         });
         context.next();

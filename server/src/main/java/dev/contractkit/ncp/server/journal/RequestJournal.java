@@ -15,10 +15,13 @@ import java.util.function.Predicate;
  */
 @Singleton
 public class RequestJournal {
-    /** One answered request. {@code errorCode} is null on success; {@code body} is null when none was read. */
+    /**
+     * One answered request. {@code errorCode} is null on success; {@code body} is null when none was read;
+     * {@code apiKeyId} names the key of a gateway call; {@code workspaceId} the workspace whose prefix it came under.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(String time, String method, String path, String accessKey, String apiKeyId, int status, String errorCode,
-            long durationMs, String body) {
+            long durationMs, String body, String workspaceId) {
     }
 
     private final int size;
@@ -51,9 +54,10 @@ public class RequestJournal {
         return copy.stream().filter(filter).toList();
     }
 
-    public void clear() {
+    /** Forgets the entries that pass the filter (one workspace's, or those of no workspace). */
+    public void clear(Predicate<Entry> filter) {
         synchronized (entries) {
-            entries.clear();
+            entries.removeIf(filter);
         }
     }
 }

@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The provider states that consumers name in their pacts, set up through the server's own store, so a
@@ -54,9 +56,19 @@ public class ProviderStates implements ReplayedRequests {
     private final SeedData seed;
     private final Clock clock;
     private final KeyFactory keys;
-    private final AtomicBoolean nextRequestRefused = new AtomicBoolean();
-    /** True once an API request came after the last set-up: the next set-up belongs to a new interaction. */
-    private volatile boolean interactionRan = true;
+    /** Per tenant (the configured one, or a workspace's): where its verifier is in its interactions. */
+    private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
+
+    /** One verifier's progress: whether an API request came since the last set-up, and a refusal it asked for. */
+    private static final class Interaction {
+        /** True once an API request came after the last set-up: the next set-up belongs to a new interaction. */
+        final AtomicBoolean ran = new AtomicBoolean(true);
+        final AtomicBoolean nextRequestRefused = new AtomicBoolean();
+    }
+
+    private Interaction interaction(String tenantId) {
+        return interactions.computeIfAbsent(tenantId, id -> new Interaction());
+    }
 
     private final ProductCatalog catalog;
     private final Subscriptions subscriptions;
@@ -92,37 +104,46 @@ public class ProviderStates implements ReplayedRequests {
      * API request came since the last set-up, or when {@code alwaysReset}.
      */
     public Uni<Void> setUp(List<State> states, Tenant tenant, boolean alwaysReset) {
+        return setUp(states, tenant, alwaysReset, () -> seed.reset().replaceWithVoid());
+    }
+
+    /** As {@link #setUp(List, Tenant, boolean)}, with the reset of that tenant's data given (a workspace resets alone). */
+    public Uni<Void> setUp(List<State> states, Tenant tenant, boolean alwaysReset, Supplier<Uni<Void>> resetToSeed) {
         for (State state : states) {
             check(state);
         }
-        boolean reset = alwaysReset || interactionRan;
-        interactionRan = false;
-        nextRequestRefused.set(false);
-        Uni<Void> chain = reset ? seed.reset().replaceWithVoid() : Uni.createFrom().voidItem();
+        Interaction interaction = interaction(tenant.tenantId());
+        boolean reset = interaction.ran.getAndSet(false) || alwaysReset;
+        interaction.nextRequestRefused.set(false);
+        Uni<Void> chain = reset ? resetToSeed.get() : Uni.createFrom().voidItem();
         for (State state : states) {
             chain = chain.chain(() -> apply(state, tenant));
         }
         return chain;
     }
 
-    /** After an interaction (the verifier's teardown): the next set-up starts from the seed again. */
-    public void tearDown() {
-        interactionRan = true;
-        nextRequestRefused.set(false);
+    /** After an interaction (the verifier's teardown): the next set-up of the tenant starts from the seed again. */
+    public void tearDown(Tenant tenant) {
+        Interaction interaction = interaction(tenant.tenantId());
+        interaction.ran.set(true);
+        interaction.nextRequestRefused.set(false);
     }
 
-    /** Told of every API request while contract testing: it ends the set-up of the interaction. */
+    /** Told of every API request while contract testing: it ends the set-up of the tenant's interaction. */
     @Override
-    public void apiRequestArrived() {
-        if (!interactionRan) {
-            interactionRan = true;
-        }
+    public void apiRequestArrived(String tenantId) {
+        interaction(tenantId).ran.set(true);
+    }
+
+    /** A deleted workspace's progress forgotten. */
+    public void forget(String tenantId) {
+        interactions.remove(tenantId);
     }
 
     /** Whether this request must be refused because of {@link #BAD_SIGNATURE}; true once per set-up. */
     @Override
-    public boolean refuseThisRequest() {
-        return nextRequestRefused.compareAndSet(true, false);
+    public boolean refuseThisRequest(String tenantId) {
+        return interaction(tenantId).nextRequestRefused.compareAndSet(true, false);
     }
 
     /** Whether the states include {@link #BAD_SIGNATURE}. */
@@ -135,7 +156,7 @@ public class ProviderStates implements ReplayedRequests {
             case KEY_EXISTS -> store.put(keyFrom(state.params(), tenant));
             case NO_KEY -> store.delete(tenant.tenantId(), text(state.params(), "apiKeyId", null)).replaceWithVoid();
             case BAD_SIGNATURE -> {
-                nextRequestRefused.set(true);
+                interaction(tenant.tenantId()).nextRequestRefused.set(true);
                 yield Uni.createFrom().voidItem();
             }
             case PRODUCT_EXISTS -> {

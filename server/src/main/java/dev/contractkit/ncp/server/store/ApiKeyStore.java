@@ -48,11 +48,17 @@ public interface ApiKeyStore extends AutoCloseable {
     Uni<Optional<String>> seedMark(String tenantId);
 
     /**
-     * Forgets every key of every tenant, then seeds the given tenants again; a tenant seeded before gets
-     * back the keys of its first seeding, so every replica resets to the same keys. Answers how many keys
-     * were seeded.
+     * Forgets every key of every tenant but the workspaces' ({@link Workspace#isWorkspaceTenant}), then seeds
+     * the given tenants again; a tenant seeded before gets back the keys of its first seeding, so every replica
+     * resets to the same keys. Answers how many keys were seeded.
      */
     Uni<Integer> reset(Map<String, List<StoredApiKey>> seedByTenant);
+
+    /** One tenant (a workspace) back to its first seeding, or to {@code seed} when it has none; the others untouched. */
+    Uni<Integer> resetTenant(String tenantId, List<StoredApiKey> seed);
+
+    /** Every key, subscription and counter of one tenant gone (a deleted workspace). */
+    Uni<Void> forget(String tenantId);
 
     /** Every subscription of the tenant's keys to products, oldest request first. */
     Uni<List<StoredSubscription>> subscriptions(String tenantId);

@@ -159,11 +159,11 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public synchronized Uni<Integer> reset(Map<String, List<StoredApiKey>> seedByTenant) {
-        keysByTenant.clear();
-        positionsByTenant.clear();
-        subscriptionsByTenant.clear();
-        ledgers.clear();
-        firstSeeds.keySet().retainAll(seedByTenant.keySet());
+        // workspaces reset on their own
+        for (Map<String, ?> byTenant : List.of(keysByTenant, positionsByTenant, subscriptionsByTenant, ledgers)) {
+            byTenant.keySet().removeIf(tenantId -> !Workspace.isWorkspaceTenant(tenantId));
+        }
+        firstSeeds.keySet().removeIf(tenantId -> !seedByTenant.containsKey(tenantId) && !Workspace.isWorkspaceTenant(tenantId));
         Instant now = now();
         int seeded = 0;
         for (Map.Entry<String, List<StoredApiKey>> tenant : seedByTenant.entrySet()) {
@@ -174,6 +174,29 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
             seeded += seed.size();
         }
         return Uni.createFrom().item(seeded);
+    }
+
+    @Override
+    public synchronized Uni<Integer> resetTenant(String tenantId, List<StoredApiKey> seed) {
+        forgetNow(tenantId);
+        List<StoredApiKey> first = firstSeeds.computeIfAbsent(tenantId, id -> List.copyOf(seed));
+        Instant now = now();
+        first.forEach(key -> putNow(key.withModTime(now)));
+        return Uni.createFrom().item(first.size());
+    }
+
+    @Override
+    public synchronized Uni<Void> forget(String tenantId) {
+        forgetNow(tenantId);
+        firstSeeds.remove(tenantId);
+        return Uni.createFrom().voidItem();
+    }
+
+    private void forgetNow(String tenantId) {
+        keysByTenant.remove(tenantId);
+        positionsByTenant.remove(tenantId);
+        subscriptionsByTenant.remove(tenantId);
+        ledgers.remove(tenantId);
     }
 
     /** In memory nothing is lost while the process lives: the mark is there once the tenant was seeded. */

@@ -11,6 +11,7 @@ public final class KeyValueGenerator {
 
     static final int ID_LENGTH = 10;
     static final int KEY_LENGTH = 40;
+    private static final char[] ACCESS_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final char[] KEY_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
@@ -62,6 +63,11 @@ public final class KeyValueGenerator {
     /** A new primary or secondary key value: 40 letters and digits (about 238 bits). */
     public String keyValue() {
         return draw(KEY_ALPHABET, KEY_LENGTH);
+    }
+
+    /** A new access key: "WS" and 18 upper-case letters and digits, 20 characters like NCP's. */
+    public String accessKey() {
+        return "WS" + draw(ACCESS_ALPHABET, 18);
     }
 
     /** One draw of random bytes per value; bytes past the largest multiple of the alphabet are skipped, so no bias. */

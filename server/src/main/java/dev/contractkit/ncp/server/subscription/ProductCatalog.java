@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.subscription;
 
 import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.server.store.Page;
+import dev.contractkit.ncp.server.store.Workspace;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ProductCatalog {
     private volatile List<CatalogProduct> seed = List.of();
     private final Map<String, Map<String, CatalogProduct>> addedByTenant = new ConcurrentHashMap<>();
+    /** A tenant's own seed products, in place of the mock's (a workspace made with a seed of its own). */
+    private final Map<String, List<CatalogProduct>> seedByTenant = new ConcurrentHashMap<>();
 
     /** The seed's products, in seed order; product IDs must be unique. */
     public void seed(List<CatalogProduct> products) {
@@ -32,8 +35,19 @@ public class ProductCatalog {
         seed = List.copyOf(unique.values());
     }
 
-    /** The tenant's products: the seed's, then those added for it, in the order added. */
+    /** A tenant's own seed products, in place of the mock's, kept until {@link #forget}. */
+    public void seedOf(String tenantId, List<CatalogProduct> products) {
+        seedByTenant.put(tenantId, List.copyOf(products));
+    }
+
+    /** Whether the tenant has seed products of its own. */
+    public boolean hasSeedOf(String tenantId) {
+        return seedByTenant.containsKey(tenantId);
+    }
+
+    /** The tenant's products: its seed's, then those added for it, in the order added. */
     public List<CatalogProduct> products(String tenantId) {
+        List<CatalogProduct> seed = seedByTenant.getOrDefault(tenantId, this.seed);
         Map<String, CatalogProduct> added = addedByTenant.getOrDefault(tenantId, Map.of());
         if (added.isEmpty()) {
             return seed;
@@ -49,7 +63,7 @@ public class ProductCatalog {
         if (added != null) {
             return Optional.of(added);
         }
-        return seed.stream().filter(product -> product.productId().equals(productId)).findFirst();
+        return seedByTenant.getOrDefault(tenantId, seed).stream().filter(product -> product.productId().equals(productId)).findFirst();
     }
 
     /** The tenant's product with this invoke id (the first label of its gateway host). */
@@ -62,9 +76,20 @@ public class ProductCatalog {
         addedByTenant.computeIfAbsent(tenantId, id -> Collections.synchronizedMap(new LinkedHashMap<>())).put(product.productId(), product);
     }
 
-    /** Back to the seed's products. */
+    /** Back to the seed's products, for every tenant but the workspaces (each resets on its own). */
     public void reset() {
-        addedByTenant.clear();
+        addedByTenant.keySet().removeIf(tenantId -> !Workspace.isWorkspaceTenant(tenantId));
+    }
+
+    /** One tenant back to its seed's products. */
+    public void reset(String tenantId) {
+        addedByTenant.remove(tenantId);
+    }
+
+    /** Everything of one tenant gone (a deleted workspace). */
+    public void forget(String tenantId) {
+        addedByTenant.remove(tenantId);
+        seedByTenant.remove(tenantId);
     }
 
     /** The product, or NCP's 404 "300" refusal. */

@@ -270,7 +270,7 @@ class SubscriptionsResourceTest {
                         "status", "BLOCKED_REQUEST")),
                 new ProviderStates.State(ProviderStates.PRODUCT_EXISTS, Map.of("productId", "pactprod01", "subscriptionCode", "PROTECTED"))),
                 tenantA, true).await().atMost(Duration.ofSeconds(5));
-        providerStates.tearDown();
+        providerStates.tearDown(tenantA);
         try {
             String before = stateOf("blocked001");
             assertEnvelope(subscribe(tenant, "blocked001", PROTECTED), 403, "230");

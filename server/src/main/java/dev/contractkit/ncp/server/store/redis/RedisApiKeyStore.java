@@ -11,6 +11,7 @@ import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
 import dev.contractkit.ncp.server.store.Usage;
+import dev.contractkit.ncp.server.store.WorkspaceStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -172,6 +173,16 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public Uni<Integer> resetTenant(String tenantId, List<StoredApiKey> seed) {
+        return seeds.resetTenant(tenantId, seed);
+    }
+
+    @Override
+    public Uni<Void> forget(String tenantId) {
+        return seeds.forget(tenantId);
+    }
+
+    @Override
     public Uni<Optional<String>> seedMark(String tenantId) {
         return seeds.seedMark(tenantId);
     }
@@ -184,6 +195,11 @@ public class RedisApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at) {
         return counters.usage(key(tenantId, "usage"), apiKeyId, productId, stageIds, at);
+    }
+
+    /** The workspaces, on this store's connection. */
+    public WorkspaceStore workspaces() {
+        return new RedisWorkspaceStore(redis);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.store.redis;
 
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.StoredApiKey;
+import dev.contractkit.ncp.server.store.Workspace;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
@@ -48,24 +49,14 @@ final class RedisSeeds {
         return redis.send(Request.cmd(Command.SMEMBERS).arg(TENANTS)).chain(members -> {
             List<String> strangers = new ArrayList<>();
             members.forEach(member -> {
-                if (!seedByTenant.containsKey(member.toString())) {
+                // workspaces reset on their own
+                if (!seedByTenant.containsKey(member.toString()) && !Workspace.isWorkspaceTenant(member.toString())) {
                     strangers.add(member.toString());
                 }
             });
             List<Uni<Integer>> steps = new ArrayList<>();
             strangers.forEach(tenantId -> steps.add(eval(FORGET_TENANT, tenantId).map(answer -> 0)));
-            for (Map.Entry<String, List<StoredApiKey>> tenant : seedByTenant.entrySet()) {
-                List<String> args = new ArrayList<>();
-                args.add(NcpTime.now(clock).toString());
-                args.add(newSeedMark());
-                for (StoredApiKey key : tenant.getValue()) {
-                    args.add(key.apiKeyId());
-                    args.add(json.write(key));
-                }
-                steps.add(registerTenant(tenant.getKey())
-                        .chain(() -> eval(RESET_TENANT, tenant.getKey(), args.toArray(String[]::new)))
-                        .map(answer -> answer.toInteger()));
-            }
+            seedByTenant.forEach((tenantId, keys) -> steps.add(resetTenant(tenantId, keys)));
             if (steps.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
@@ -80,6 +71,23 @@ final class RedisSeeds {
                     .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
                     .call(() -> thenForget);
         });
+    }
+
+    /** One tenant back to its first seeding (or to {@code keys}, when it has none), with its counters cleared. */
+    Uni<Integer> resetTenant(String tenantId, List<StoredApiKey> keys) {
+        List<String> args = new ArrayList<>();
+        args.add(NcpTime.now(clock).toString());
+        args.add(newSeedMark());
+        for (StoredApiKey key : keys) {
+            args.add(key.apiKeyId());
+            args.add(json.write(key));
+        }
+        return registerTenant(tenantId).chain(() -> eval(RESET_TENANT, tenantId, args.toArray(String[]::new))).map(answer -> answer.toInteger());
+    }
+
+    /** Every key, subscription and counter of one tenant gone, and the tenant no longer listed. */
+    Uni<Void> forget(String tenantId) {
+        return eval(FORGET_TENANT, tenantId).chain(() -> redis.send(Request.cmd(Command.SREM).arg(TENANTS).arg(tenantId))).replaceWithVoid();
     }
 
     Uni<Optional<String>> seedMark(String tenantId) {

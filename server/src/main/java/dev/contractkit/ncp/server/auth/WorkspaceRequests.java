@@ -1,0 +1,31 @@
+package dev.contractkit.ncp.server.auth;
+
+import dev.contractkit.ncp.server.store.Workspace;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What a request under a workspace's prefix ({@code /workspaces/{id}/...}) carries on its routing context once
+ * the prefix is taken off: the workspace, and the path and query as the client sent and signed them.
+ */
+public final class WorkspaceRequests {
+    public static final String WORKSPACE = "ncp.workspace";
+    public static final String SIGNED_PATH_AND_QUERY = "ncp.workspace.signed-path-and-query";
+
+    private WorkspaceRequests() {
+    }
+
+    /** The workspace of the request's prefix, or null. */
+    public static Workspace workspace(RoutingContext context) {
+        return context == null ? null : context.get(WORKSPACE);
+    }
+
+    /** The tenant behind a workspace: its own id, and a modifier derived from its access key. */
+    public static Tenant tenant(Workspace workspace) {
+        return new Tenant(workspace.accessKey(), workspace.tenantId(), Tenant.of(workspace.accessKey()).modifier());
+    }
+
+    /** Told each time a workspace is used, by its prefix or its credentials: renewals and this replica's view of it. */
+    public interface Arrivals {
+        void arrived(Workspace workspace);
+    }
+}

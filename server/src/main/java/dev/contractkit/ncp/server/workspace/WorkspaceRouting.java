@@ -1,0 +1,65 @@
+package dev.contractkit.ncp.server.workspace;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.auth.WorkspaceRequests;
+import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A workspace's prefix: {@code /workspaces/{id}/api/v1/...}, {@code /workspaces/{id}/mock/provider-states},
+ * {@code .../mock/reset}, {@code .../mock/requests} and {@code /workspaces/{id}/gateway/...} are served as the
+ * same paths without the prefix, for that workspace alone ({@link WorkspaceRequests}). Runs first of all
+ * filters, so that everything after it, the journal included, sees the request once, as rerouted. An
+ * unknown, expired or deleted workspace is 404 "300".
+ */
+public class WorkspaceRouting {
+    private static final Pattern PREFIXED = Pattern.compile("/workspaces/([^/]+)(/(?:api/|gateway/|mock/(?:provider-states|reset|requests)$).*)");
+
+    private final Workspaces workspaces;
+    private final ObjectMapper mapper;
+
+    public WorkspaceRouting(Workspaces workspaces, ObjectMapper mapper) {
+        this.workspaces = workspaces;
+        this.mapper = mapper;
+    }
+
+    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 2000)
+    void route(RoutingContext context) {
+        String path = context.request().path();
+        if (!path.startsWith("/workspaces/") || context.get(WorkspaceRequests.WORKSPACE) != null) {
+            context.next();
+            return;
+        }
+        Matcher matcher = PREFIXED.matcher(path);
+        if (!matcher.matches()) {
+            notFound(context, "No API matches " + context.request().method() + " " + path
+                    + " (under a workspace: api/v1/..., gateway/..., mock/provider-states, mock/reset, mock/requests).");
+            return;
+        }
+        String workspaceId = matcher.group(1);
+        String rest = matcher.group(2);
+        String query = context.request().query();
+        workspaces.find(workspaceId).subscribe().with(found -> {
+            if (found.isEmpty()) {
+                notFound(context, "Workspace '" + workspaceId + "' was not found: it was never made, was deleted, or expired.");
+                return;
+            }
+            workspaces.arrived(found.get());
+            context.put(WorkspaceRequests.WORKSPACE, found.get());
+            context.put(WorkspaceRequests.SIGNED_PATH_AND_QUERY, query == null || query.isEmpty() ? path : path + "?" + query);
+            context.reroute(query == null || query.isEmpty() ? rest : rest + "?" + query);
+        }, failure -> {
+            NcpErrorCode code = failure instanceof StoreUnavailableException ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR;
+            NcpErrors.send(context, code.status(), code, NcpErrors.json(mapper, code, failure.getMessage()));
+        });
+    }
+
+    private void notFound(RoutingContext context, String details) {
+        NcpErrors.send(context, 404, NcpErrorCode.NOT_FOUND, NcpErrors.json(mapper, NcpErrorCode.NOT_FOUND, details));
+    }
+}
