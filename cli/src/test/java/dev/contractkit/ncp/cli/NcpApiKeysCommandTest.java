@@ -287,4 +287,36 @@ class NcpApiKeysCommandTest {
         assertThat(result.getOutput()).isBlank();
         assertThat(result.getErrorOutput()).contains("401", "\"210\"", "A subscription to the API is required.");
     }
+
+    @Test
+    void workspaceCreatePostsTheRequestAndPrintsTheCredentialsAndBaseUrl(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(201, """
+                {"workspace": {"workspaceId": "ws0000abcd", "name": "ci", "accessKey": "WSAAAAAAAAAAAAAAAAAA",
+                 "secretKey": "s3cr3t", "baseUrl": "http://localhost:8080/workspaces/ws0000abcd",
+                 "expiresAt": "2026-12-01T15:00:00Z", "contractTesting": true}}
+                """);
+        String mock = stub.endpoint().replace("/api/v1", "");
+        LaunchResult result = launcher.launch("workspace", "create", "--name", "ci", "--ttl-seconds", "600", "--contract-testing", "--mock", mock);
+
+        assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+        assertThat(json.readTree(result.getOutput()).at("/workspace/baseUrl").asText()).isEqualTo("http://localhost:8080/workspaces/ws0000abcd");
+        assertThat(json.readTree(result.getOutput()).at("/workspace/secretKey").asText()).isEqualTo("s3cr3t");
+        StubNcp.Recorded request = stub.lastRequest();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.rawPathAndQuery()).isEqualTo("/mock/workspaces");
+        assertThat(json.readTree(request.body())).isEqualTo(json.readTree("{\"name\": \"ci\", \"ttlSeconds\": 600, \"contractTesting\": true}"));
+    }
+
+    @Test
+    void workspaceDeleteOfAnUnknownWorkspaceExits1WithNotFound(QuarkusMainLauncher launcher) {
+        stub.answer(404, """
+                {"error": {"errorCode": "300", "message": "Not Found Exception", "details": "Workspace 'nope' was not found."}}
+                """);
+        LaunchResult result = launcher.launch("workspace", "delete", "nope", "--mock", stub.endpoint().replace("/api/v1", ""));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.getErrorOutput()).contains("404", "\"300\"");
+        assertThat(stub.lastRequest().method()).isEqualTo("DELETE");
+        assertThat(stub.lastRequest().rawPathAndQuery()).isEqualTo("/mock/workspaces/nope");
+    }
 }

@@ -83,7 +83,8 @@ public final class NcpGatewayClient {
         throw refusal(response.statusCode(), response.body());
     }
 
-    private static NcpApiException refusal(int status, String body) {
+    /** An error answer as {@link NcpApiException}, with NCP's code when the body is its envelope. */
+    static NcpApiException refusal(int status, String body) {
         try {
             JsonNode error = NcpJson.mapper().readTree(body).path("error");
             if (error.isObject() && error.hasNonNull("errorCode")) {
