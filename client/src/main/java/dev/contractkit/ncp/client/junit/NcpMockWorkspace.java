@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives each test its own workspace on a running mock, as a parameter of type
  * {@code NcpMockWorkspaces.Workspace}, and deletes it after the test. The mock is at {@link #mockUrl()}, else
- * the system property {@code ncp.mock.url}, else the environment variable {@code NCP_MOCK_URL}, else
+ * the system property {@code ncp.mockserver.url}, else the environment variable {@code NCP_MOCKSERVER_URL}, else
  * {@code http://localhost:8080}.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})

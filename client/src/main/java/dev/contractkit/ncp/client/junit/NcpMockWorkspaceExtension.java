@@ -49,7 +49,7 @@ public class NcpMockWorkspaceExtension implements ParameterResolver, AfterEachCa
         if (settings != null && !settings.mockUrl().isBlank()) {
             return settings.mockUrl();
         }
-        return Optional.ofNullable(System.getProperty("ncp.mock.url")).or(() -> Optional.ofNullable(System.getenv("NCP_MOCK_URL")))
+        return Optional.ofNullable(System.getProperty("ncp.mockserver.url")).or(() -> Optional.ofNullable(System.getenv("NCP_MOCKSERVER_URL")))
                 .filter(url -> !url.isBlank()).orElse(DEFAULT_MOCK);
     }
 }

@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.ncp.client.NcpMockWorkspaces;
+import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.testsupport.ChildProcess;
 import dev.contractkit.ncp.testsupport.PackagedMock;
+import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +84,40 @@ class JavaScriptConsumerTest {
         Path drifted = drift(JS_PACT, "a request to regenerate the PRIMARY key",
                 interaction -> ((ObjectNode) interaction.at("/request/body/content")).put("keyType", "TERTIARY"));
         assertThat(verify(drifted)).as("a drifted pact must fail verification").isNotZero();
+    }
+
+    @Test
+    void twoVerifiersAtOnceEachInAWorkspaceOfOneSharedMockWhileASignedClientKeepsItsOwnData() throws Exception {
+        // a shared mock that checks signatures: no global contract-testing switch
+        try (PackagedMock shared = PackagedMock.start(ROOT.resolve("server/target/quarkus-app/quarkus-run.jar"), List.of(), Map.of())) {
+            NcpMockWorkspaces workspaces = NcpMockWorkspaces.at(URI.create(shared.url()));
+            NcpMockWorkspaces.Workspace first = workspaces.create("verifier-1", null, true);
+            NcpMockWorkspaces.Workspace second = workspaces.create("verifier-2", null, true);
+            CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> verifyAt(first.baseUrl().toString(), JS_PACT));
+            CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> verifyAt(second.baseUrl().toString(), JS_PACT));
+            List<String> mine = new ArrayList<>();
+            while (!(one.isDone() && two.isDone())) {
+                HttpResponse<String> created = SignedHttp.send(shared.url(), RequestSigning.MOCK_DEFAULT_CREDENTIALS, "POST", "/api/v1/api-keys",
+                        "{\"apiKeyName\": \"signed-" + mine.size() + "\"}");
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                mine.add(JSON.readTree(created.body()).at("/apiKey/apiKeyId").asText());
+            }
+            assertThat(one.get()).as("pact-js Verifier in workspace 1, see the output above").isZero();
+            assertThat(two.get()).as("pact-js Verifier in workspace 2, see the output above").isZero();
+            JsonNode list = JSON.readTree(SignedHttp.send(shared.url(), RequestSigning.MOCK_DEFAULT_CREDENTIALS, "GET",
+                    "/api/v1/api-keys?limit=1000", null).body());
+            List<String> ids = new ArrayList<>();
+            list.get("apiKeys").forEach(key -> ids.add(key.get("apiKeyId").asText()));
+            assertThat(ids).as("the signed client's keys, untouched by two verifiers' resets").containsAll(mine).hasSize(3 + mine.size());
+        }
+    }
+
+    private static int verifyAt(String baseUrl, Path pact) {
+        try {
+            return run(EXAMPLE, "node", "verify/verify.js", baseUrl, pact.toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int verify(Path... pacts) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
+import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
@@ -362,5 +363,58 @@ abstract class ApiKeyStoreContract {
         }
         await(store().reset(Map.of("t1", List.of())));
         assertThat(await(store().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), t))).containsEntry("stgpaysbx1", Usage.NONE);
+    }
+
+    private WorkspaceStore workspaces() {
+        return store() instanceof RedisApiKeyStore redis ? redis.workspaces() : workspacesInMemory;
+    }
+
+    private final WorkspaceStore workspacesInMemory = new InMemoryWorkspaceStore();
+
+    private static Workspace workspace(String id, Instant expiresAt) {
+        return new Workspace(id, "w-" + id, "WS" + id.toUpperCase() + "00000000", "secret-" + id, false, 60, expiresAt, null);
+    }
+
+    @Test
+    void workspacesAreFoundByIdAndAccessKeyUntilTheyExpireAndALimitHoldsTheLiveOnes() {
+        Instant t = Instant.parse("2026-01-10T10:00:00Z");
+        assertThat(await(workspaces().create(workspace("wsaaaaaaa1", t.plusSeconds(60)), 2, t)).added()).isTrue();
+        assertThat(await(workspaces().create(workspace("wsaaaaaaa2", t.plusSeconds(10)), 2, t)).added()).isTrue();
+        WorkspaceStore.Created refused = await(workspaces().create(workspace("wsaaaaaaa3", t.plusSeconds(60)), 2, t));
+        assertThat(refused.added()).as("the limit of 2").isFalse();
+        assertThat(refused.expired()).isEmpty();
+        assertThat(await(workspaces().find("wsaaaaaaa3", t))).isEmpty();
+
+        assertThat(await(workspaces().find("wsaaaaaaa1", t))).get().extracting(Workspace::name).isEqualTo("w-wsaaaaaaa1");
+        assertThat(await(workspaces().byAccessKey("WSWSAAAAAAA100000000", t))).get().extracting(Workspace::workspaceId).isEqualTo("wsaaaaaaa1");
+        assertThat(await(workspaces().find("wsaaaaaaa2", t.plusSeconds(10)))).as("expired").isEmpty();
+
+        WorkspaceStore.Created afterExpiry = await(workspaces().create(workspace("wsaaaaaaa3", t.plusSeconds(80)), 2, t.plusSeconds(11)));
+        assertThat(afterExpiry.added()).isTrue();
+        assertThat(afterExpiry.expired()).extracting(Workspace::workspaceId).containsExactly("wsaaaaaaa2");
+        assertThat(await(workspaces().byAccessKey("WSWSAAAAAAA200000000", t))).as("the expired one's access key is gone too").isEmpty();
+
+        await(workspaces().renew(await(workspaces().find("wsaaaaaaa1", t)).orElseThrow().renewed(t.plusSeconds(50))));
+        assertThat(await(workspaces().find("wsaaaaaaa1", t.plusSeconds(100)))).as("renewed to t+110").isPresent();
+        assertThat(await(workspaces().delete("wsaaaaaaa1"))).isPresent();
+        await(workspaces().renew(workspace("wsaaaaaaa1", t.plusSeconds(500))));
+        assertThat(await(workspaces().find("wsaaaaaaa1", t))).as("a renewal never brings a deleted workspace back").isEmpty();
+        assertThat(await(workspaces().delete("wsaaaaaaa1"))).isEmpty();
+    }
+
+    @Test
+    void aWorkspaceTenantResetsAndIsForgottenAloneAndTheGlobalResetLeavesIt() {
+        String ws = Workspace.TENANT_PREFIX + "wsbbbbbbb1";
+        StoredApiKey seedKey = new StoredApiKey("wsseedkey1", ws, "seed", "", "P", "S", "me", true, NOW, StoredApiKey.PUBLIC_DOMAIN);
+        assertThat(await(store().resetTenant(ws, List.of(seedKey)))).isEqualTo(1);
+        StoredApiKey extra = create(ws, "extra");
+        create("t1", "configured");
+        await(store().reset(Map.of("t1", List.of())));
+        assertThat(await(store().find(ws, extra.apiKeyId()))).as("the global reset leaves workspaces").isPresent();
+        assertThat(await(store().resetTenant(ws, List.of()))).as("back to its first seeding").isEqualTo(1);
+        assertThat(await(store().find(ws, extra.apiKeyId()))).isEmpty();
+        assertThat(await(store().find(ws, "wsseedkey1"))).isPresent();
+        await(store().forget(ws));
+        assertThat(await(store().list(ws, null, 0, 100)).items()).isEmpty();
     }
 }

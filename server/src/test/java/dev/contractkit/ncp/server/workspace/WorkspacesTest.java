@@ -171,6 +171,21 @@ class WorkspacesTest {
     }
 
     @Test
+    void pastTheLimitOfLiveWorkspacesTheNextIsRefusedWith429UntilOneGoes() {
+        Response answer = null;
+        for (int i = 0; i <= 40; i++) { // the test profile's limit is 40
+            answer = given().contentType("application/json").body("{}").post("/mock/workspaces");
+            if (answer.statusCode() != 201) {
+                break;
+            }
+            made.add(answer.jsonPath().getString("workspace.workspaceId"));
+        }
+        assertThat(assertEnvelope(answer, 429, "400")).contains("40");
+        given().delete("/mock/workspaces/" + made.remove(made.size() - 1)).then().statusCode(204);
+        workspace("{}");
+    }
+
+    @Test
     void aWorkspaceCanStartFromASeedOfItsOwnKeysAndProducts() {
         Made seeded = workspace("""
                 {"seed": {"apiKeys": [{"apiKeyId": "ownkey0001", "apiKeyName": "own", "primaryKey": "OWNPRIMARYKEY00000000000000000000000001"}],

@@ -1,0 +1,100 @@
+package dev.contractkit.ncp.server.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.testsupport.PackagedMock;
+import dev.contractkit.ncp.testsupport.RedisServer;
+import dev.contractkit.ncp.testsupport.SignedHttp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Workspaces on two packaged replicas sharing one real Redis: made on one, used on the other at once; gone everywhere once deleted. */
+class WorkspaceReplicasIT {
+    private static final NcpCredentials TENANT = new NcpCredentials("WREPACCESSKEY0000001", "WREPSECRETKEY000000000000000000000000001");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RedisServer redis;
+    private PackagedMock a;
+    private PackagedMock b;
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = RedisServer.start();
+        List<String> flags = List.of("-Dncp.mock.store=redis", "-Dquarkus.redis.hosts=" + redis.uri(),
+                "-Dncp.mock.credentials=" + TENANT.accessKey() + ":" + TENANT.secretKey());
+        Path app = Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"));
+        a = PackagedMock.start(app, flags, Map.of());
+        b = PackagedMock.start(app, flags, Map.of());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (PackagedMock replica : new PackagedMock[] {a, b}) {
+            if (replica != null) {
+                replica.close();
+            }
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    private static HttpResponse<String> plain(PackagedMock replica, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(replica.url() + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aWorkspaceMadeOnOneReplicaWorksOnTheOtherAtOnceAndIsGoneEverywhereOnceDeleted() throws Exception {
+        String seed = """
+                {"seed": {"apiKeys": [{"apiKeyId": "repkey0001", "apiKeyName": "replicated"}],
+                  "products": [{"productId": "repprod001", "productName": "Replicated", "subscriptionCode": "PUBLIC", "invokeId": "rep0000001",
+                    "apis": [{"apiId": "repapi0001", "apiName": "rep", "stages": [{"stageId": "repstage01", "stageName": "v1",
+                      "usagePlans": [{"usagePlanId": "repplan001", "usagePlanName": "Rep"}]}]}]}]}}
+                """;
+        HttpResponse<String> created = plain(a, "POST", "/mock/workspaces", seed);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode workspace = JSON.readTree(created.body()).path("workspace");
+        String id = workspace.path("workspaceId").asText();
+        NcpCredentials credentials = new NcpCredentials(workspace.path("accessKey").asText(), workspace.path("secretKey").asText());
+        String prefix = "/workspaces/" + id;
+
+        // on replica b: its credentials, its prefix, its own products
+        HttpResponse<String> list = SignedHttp.send(b.url(), credentials, "GET", "/api/v1/api-keys", null);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body()).at("/apiKeys/0/apiKeyId").asText()).isEqualTo("repkey0001");
+        assertThat(SignedHttp.send(b.url(), credentials, "GET", prefix + "/api/v1/products", null).body()).contains("repprod001");
+        // provider states under the prefix on a, seen through the prefix on b
+        assertThat(plain(a, "POST", prefix + "/mock/provider-states",
+                "{\"state\": \"an API key exists\", \"params\": {\"apiKeyId\": \"statekey01\"}}").statusCode()).isEqualTo(200);
+        assertThat(SignedHttp.send(b.url(), credentials, "GET", prefix + "/api/v1/api-keys/statekey01", null).statusCode()).isEqualTo(200);
+        assertThat(SignedHttp.send(b.url(), TENANT, "GET", "/api/v1/api-keys/statekey01", null).statusCode())
+                .as("the configured tenant does not see it").isEqualTo(404);
+
+        assertThat(plain(a, "DELETE", "/mock/workspaces/" + id, null).statusCode()).isEqualTo(204);
+        HttpResponse<String> afterDelete = SignedHttp.send(b.url(), credentials, "GET", "/api/v1/api-keys", null);
+        assertThat(afterDelete.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(afterDelete.body()).at("/error/errorCode").asText()).isEqualTo("200");
+        HttpResponse<String> prefixAfterDelete = plain(b, "POST", prefix + "/mock/reset", null);
+        assertThat(prefixAfterDelete.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(prefixAfterDelete.body()).at("/error/errorCode").asText()).isEqualTo("300");
+        assertThat(plain(b, "GET", "/mock/workspaces/" + id, null).statusCode()).isEqualTo(404);
+    }
+}
