@@ -1,7 +1,9 @@
 package dev.contractkit.ncp.server.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A workspace of a shared mock: a tenant of its own ({@link #tenantId()}), with credentials that sign the
@@ -10,17 +12,23 @@ import java.time.Instant;
  */
 public record Workspace(String workspaceId, String name, String accessKey, String secretKey, boolean contractTesting, long ttlSeconds,
         Instant expiresAt, String seed) {
-    /** Workspace tenants' ids start with this: the global reset leaves them alone (each resets on its own). */
-    public static final String TENANT_PREFIX = "ws";
+    /**
+     * The 13th character of a workspace tenant's id. Tenant ids are 32 hex characters, as NCP's are; those
+     * derived from an access key are name-based UUIDs, whose 13th character (the version) is always '3'. The
+     * global reset leaves workspace tenants alone (each resets on its own).
+     */
+    static final char WORKSPACE_MARK = 'f';
     /** How much of its idle time a workspace may lose before a use renews its expiry (renewals cost a write). */
     static final Duration RENEW_AFTER = Duration.ofSeconds(30);
 
+    /** 32 hex characters derived from the workspace id, marked as a workspace's ({@link #WORKSPACE_MARK}). */
     public String tenantId() {
-        return TENANT_PREFIX + workspaceId;
+        String hex = UUID.nameUUIDFromBytes(("workspace:" + workspaceId).getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        return hex.substring(0, 12) + WORKSPACE_MARK + hex.substring(13);
     }
 
     public static boolean isWorkspaceTenant(String tenantId) {
-        return tenantId.startsWith(TENANT_PREFIX);
+        return tenantId.length() == 32 && tenantId.charAt(12) == WORKSPACE_MARK;
     }
 
     public boolean expired(Instant now) {

@@ -404,7 +404,10 @@ abstract class ApiKeyStoreContract {
 
     @Test
     void aWorkspaceTenantResetsAndIsForgottenAloneAndTheGlobalResetLeavesIt() {
-        String ws = Workspace.TENANT_PREFIX + "wsbbbbbbb1";
+        String ws = workspace("wsbbbbbbb1", NOW).tenantId();
+        assertThat(ws).matches("[0-9a-f]{32}");
+        assertThat(Workspace.isWorkspaceTenant(ws)).isTrue();
+        assertThat(Workspace.isWorkspaceTenant("05984ec0570b3f36b6d19d05f7983d41")).as("a tenant derived from an access key").isFalse();
         StoredApiKey seedKey = new StoredApiKey("wsseedkey1", ws, "seed", "", "P", "S", "me", true, NOW, StoredApiKey.PUBLIC_DOMAIN);
         assertThat(await(store().resetTenant(ws, List.of(seedKey)))).isEqualTo(1);
         StoredApiKey extra = create(ws, "extra");
