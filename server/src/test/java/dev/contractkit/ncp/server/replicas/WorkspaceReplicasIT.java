@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,5 +99,47 @@ class WorkspaceReplicasIT {
         assertThat(prefixAfterDelete.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(prefixAfterDelete.body()).at("/error/errorCode").asText()).isEqualTo("300");
         assertThat(plain(b, "GET", "/mock/workspaces/" + id, null).statusCode()).isEqualTo(404);
+    }
+
+    /** A pact verifier's loop in a contract-testing workspace on one replica: state, replayed request, check. */
+    private static Void verifierLoop(PackagedMock replica, String prefix, String tag) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            String keyId = tag + String.format("%07d", i);
+            HttpResponse<String> state = plain(replica, "POST", prefix + "/mock/provider-states",
+                    "{\"state\": \"an API key exists\", \"params\": {\"apiKeyId\": \"" + keyId + "\"}}");
+            assertThat(state.statusCode()).as(state.body()).isEqualTo(200);
+            HttpResponse<String> replayed = HTTP.send(HttpRequest.newBuilder(URI.create(replica.url() + prefix + "/api/v1/api-keys?limit=100"))
+                    .header("x-ncp-apigw-timestamp", "1700000000000").header("x-ncp-iam-access-key", "RECORDED").header("x-ncp-apigw-signature-v2", "recorded")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+            JsonNode page = JSON.readTree(replayed.body());
+            assertThat(page.path("total").asLong()).as("the seed and this interaction's key, nothing of the other verifier's").isEqualTo(4);
+            assertThat(replayed.body()).contains(keyId);
+        }
+        return null;
+    }
+
+    @Test
+    void twoVerifiersOnTwoReplicasInTwoWorkspacesAndASignedClientNeverTouchEachOther() throws Exception {
+        String one = "/workspaces/" + JSON.readTree(plain(a, "POST", "/mock/workspaces", "{\"contractTesting\": true}").body()).at("/workspace/workspaceId").asText();
+        String two = "/workspaces/" + JSON.readTree(plain(b, "POST", "/mock/workspaces", "{\"contractTesting\": true}").body()).at("/workspace/workspaceId").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Void> first = pool.submit(() -> verifierLoop(a, one, "one"));
+            Future<Void> second = pool.submit(() -> verifierLoop(b, two, "two"));
+            int signed = 0;
+            while (!(first.isDone() && second.isDone())) {
+                HttpResponse<String> created = SignedHttp.send((signed % 2 == 0 ? a : b).url(), TENANT, "POST", "/api/v1/api-keys",
+                        "{\"apiKeyName\": \"signed-" + signed + "\"}");
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                signed++;
+            }
+            first.get();
+            second.get();
+            JsonNode mine = JSON.readTree(SignedHttp.send(a.url(), TENANT, "GET", "/api/v1/api-keys?limit=1000", null).body());
+            assertThat(mine.path("total").asLong()).isEqualTo(3 + signed);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
