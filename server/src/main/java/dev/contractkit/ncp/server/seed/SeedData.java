@@ -9,8 +9,6 @@ import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.StoredApiKey;
-import dev.contractkit.ncp.server.store.Workspace;
-import dev.contractkit.ncp.server.subscription.CatalogProduct;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +46,6 @@ public class SeedData {
     private final Map<Slot, StoredApiKey> drawn = new ConcurrentHashMap<>();
 
     private final Vertx vertx;
-    private final ObjectMapper mapper;
     private final ProductCatalog catalog;
     /** With a shared store (Redis): watch it for a lost seed, every {@link #WATCH_MILLIS}. */
     private final boolean watchForLoss;
@@ -65,7 +62,6 @@ public class SeedData {
         this.tenants = tenants;
         this.clock = clock;
         this.vertx = vertx;
-        this.mapper = mapper;
         Path file = config.seedFile().map(Path::of).orElse(null);
         this.source = file != null ? file.toString() : "the built-in seed";
         this.watchForLoss = config.store() == NcpMockConfig.StoreKind.REDIS;
@@ -172,61 +168,17 @@ public class SeedData {
         return store.reset(seedByTenant);
     }
 
-    // ---- workspaces ------------------------------------------------------------------------------------------
-
-    /** A seed document of a workspace (the shapes of a seed file), parsed: its keys, and its products or null. */
-    private record Parsed(List<SeedKey> keys, List<CatalogProduct> products) {
-    }
-
-    /** Checks a workspace's seed document: an {@link IllegalArgumentException} names what is wrong. */
-    public void check(String document) {
-        parse(document);
-    }
-
-    private Parsed parse(String document) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(document);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("seed is not JSON");
-        }
-        JsonNode keys = root.isObject() ? root.path("apiKeys") : root;
-        List<SeedKey> entries = List.copyOf(SeedKey.listFrom(keys.isMissingNode() ? mapper.createArrayNode() : keys));
-        entries.forEach(SeedData::check);
-        return new Parsed(entries, root.isObject() && root.has("products") ? CatalogSeed.products(root.get("products")) : null);
-    }
-
-    /** A workspace back to its seed (its own, or the mock's): keys, subscriptions, counters and products. */
-    public Uni<Integer> resetWorkspace(Workspace workspace, Tenant tenant) {
-        Parsed own = workspace.seed() == null ? null : parse(workspace.seed());
-        catalog.reset(workspace.tenantId());
-        if (own != null && own.products() != null) {
-            catalog.seedOf(workspace.tenantId(), own.products());
-        }
-        return store.resetTenant(workspace.tenantId(), seedKeys(tenant, own == null ? seed : own.keys()));
-    }
-
-    /** Makes sure this replica serves the workspace's own products (another replica may have made it). */
-    public void knowProductsOf(Workspace workspace) {
-        if (workspace.seed() != null && !catalog.hasSeedOf(workspace.tenantId())) {
-            Parsed own = parse(workspace.seed());
-            if (own.products() != null) {
-                catalog.seedOf(workspace.tenantId(), own.products());
-            }
-        }
-    }
-
-    /** A deleted workspace's products and drawn keys gone from this replica. */
-    public void forgetWorkspace(Workspace workspace) {
-        catalog.forget(workspace.tenantId());
-        drawn.keySet().removeIf(slot -> slot.tenantId().equals(workspace.tenantId()));
-    }
-
     private List<StoredApiKey> seedKeys(Tenant tenant) {
         return seedKeys(tenant, seed);
     }
 
-    private List<StoredApiKey> seedKeys(Tenant tenant, List<SeedKey> entries) {
+    /** The mock's seed keys, as the seed file gives them. */
+    List<SeedKey> seed() {
+        return seed;
+    }
+
+    /** A tenant's keys of these seed entries: IDs and values the entries leave out are drawn once per tenant. */
+    List<StoredApiKey> seedKeys(Tenant tenant, List<SeedKey> entries) {
         List<StoredApiKey> keys = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             keys.add(toKey(tenant, entries.get(i), i));
@@ -238,6 +190,11 @@ public class SeedData {
      * A seed key of a tenant. The ID and key values the seed file leaves out are drawn the first time and
      * then kept for the life of the process: a reset brings back the same keys, as a frontend expects.
      */
+    /** Forgets the keys drawn for a tenant (a deleted workspace). */
+    void forgetDrawn(String tenantId) {
+        drawn.keySet().removeIf(slot -> slot.tenantId().equals(tenantId));
+    }
+
     private StoredApiKey toKey(Tenant tenant, SeedKey entry, int index) {
         StoredApiKey first = drawn.computeIfAbsent(new Slot(tenant.tenantId(), index), slot -> keyFactory.of(tenant.tenantId(),
                 entry.apiKeyId(), entry.apiKeyName(), entry.apiKeyDescription() != null ? entry.apiKeyDescription() : "",
@@ -260,7 +217,7 @@ public class SeedData {
         }
     }
 
-    private static void check(SeedKey entry) {
+    static void check(SeedKey entry) {
         if (entry.apiKeyName() == null || entry.apiKeyName().isEmpty() || entry.apiKeyName().length() > 20) {
             throw new IllegalArgumentException("every seed key needs an apiKeyName of 1 to 20 characters: " + entry.apiKeyId());
         }

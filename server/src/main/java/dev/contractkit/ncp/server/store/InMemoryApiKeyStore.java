@@ -32,8 +32,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     private final Map<String, Map<String, StoredSubscription>> subscriptionsByTenant = new ConcurrentHashMap<>();
     /** Per tenant: key id to its place in creation order (a key put again keeps its place, as in Redis's sorted set). */
     private final Map<String, Map<String, Long>> positionsByTenant = new ConcurrentHashMap<>();
-    /** Per tenant: the gateway's counters; read and changed under the store's lock. */
-    private final Map<String, UsageLedger> ledgers = new HashMap<>();
+    private final InMemoryGatewayCounters counters = new InMemoryGatewayCounters();
     private final AtomicLong sequence = new AtomicLong();
     private final KeyFactory factory;
     private final Clock clock;
@@ -97,13 +96,10 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         synchronized (this) {
             boolean deleted = keys.remove(apiKeyId) != null;
             positionsOf(tenantId).remove(apiKeyId);
-            Map<String, StoredSubscription> subscriptions = subscriptionsByTenant.get(tenantId);
-            if (deleted && subscriptions != null) {
-                subscriptions.keySet().removeIf(slot -> slot.startsWith(StoredSubscription.idPrefix(apiKeyId)));
-            }
-            UsageLedger ledger = ledgers.get(tenantId);
-            if (deleted && ledger != null) {
-                ledger.forget(apiKeyId);
+            if (deleted) {
+                subscriptionsByTenant.getOrDefault(tenantId, new HashMap<>()).keySet()
+                        .removeIf(slot -> slot.startsWith(StoredSubscription.idPrefix(apiKeyId)));
+                counters.forgetKey(tenantId, apiKeyId);
             }
             return Uni.createFrom().item(deleted);
         }
@@ -160,9 +156,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public synchronized Uni<Integer> reset(Map<String, List<StoredApiKey>> seedByTenant) {
         // workspaces reset on their own
-        for (Map<String, ?> byTenant : List.of(keysByTenant, positionsByTenant, subscriptionsByTenant, ledgers)) {
-            byTenant.keySet().removeIf(tenantId -> !Workspace.isWorkspaceTenant(tenantId));
-        }
+        perTenant().forEach(byTenant -> byTenant.keySet().removeIf(tenantId -> !Workspace.isWorkspaceTenant(tenantId)));
         firstSeeds.keySet().removeIf(tenantId -> !seedByTenant.containsKey(tenantId) && !Workspace.isWorkspaceTenant(tenantId));
         Instant now = now();
         int seeded = 0;
@@ -193,10 +187,12 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     private void forgetNow(String tenantId) {
-        keysByTenant.remove(tenantId);
-        positionsByTenant.remove(tenantId);
-        subscriptionsByTenant.remove(tenantId);
-        ledgers.remove(tenantId);
+        perTenant().forEach(byTenant -> byTenant.remove(tenantId));
+    }
+
+    /** Every map of this store keyed by tenant. */
+    private List<Map<String, ?>> perTenant() {
+        return List.of(keysByTenant, positionsByTenant, subscriptionsByTenant, counters.byTenant());
     }
 
     /** In memory nothing is lost while the process lives: the mark is there once the tenant was seeded. */
@@ -207,23 +203,12 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public synchronized Uni<Admission> admit(String tenantId, GatewayCall call) {
-        Map<String, StoredApiKey> keys = existingKeysOf(tenantId);
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(Admission.unknown());
-        }
-        UsageLedger ledger = ledgers.computeIfAbsent(tenantId, id -> new UsageLedger());
-        return Uni.createFrom().item(ledger.admit(call, keys.values(), subscriptionsByTenant.getOrDefault(tenantId, Map.of())));
+        return Uni.createFrom().item(counters.admit(tenantId, call, existingKeysOf(tenantId), subscriptionsByTenant.getOrDefault(tenantId, Map.of())));
     }
 
     @Override
     public synchronized Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at) {
-        UsageLedger ledger = ledgers.get(tenantId);
-        Map<String, Usage> byStage = new HashMap<>();
-        for (String stageId : stageIds) {
-            byStage.put(stageId, ledger == null ? Usage.NONE
-                    : ledger.usage(apiKeyId, productId, stageId, GatewayCall.day(at), GatewayCall.month(at)));
-        }
-        return Uni.createFrom().item(byStage);
+        return Uni.createFrom().item(counters.usage(tenantId, apiKeyId, productId, stageIds, at));
     }
 
     @Override

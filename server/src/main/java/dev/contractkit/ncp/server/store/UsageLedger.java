@@ -3,7 +3,9 @@ package dev.contractkit.ncp.server.store;
 import dev.contractkit.ncp.server.generated.model.KeyType;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.Admission.Verdict;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -104,6 +106,13 @@ public final class UsageLedger {
         boolean sameMonth = usage.month.equals(thisMonth);
         return new Usage(sameDay ? usage.dayUsage : 0, sameMonth ? usage.monthUsage : 0, sameDay ? usage.dayCalls : 0,
                 sameMonth ? usage.monthCalls : 0);
+    }
+
+    /** The key's use of each of the stages of the product, by stage id, in the day and month of {@code at}. */
+    public Map<String, Usage> usage(String apiKeyId, String productId, List<String> stageIds, Instant at) {
+        Map<String, Usage> byStage = new HashMap<>();
+        stageIds.forEach(stageId -> byStage.put(stageId, usage(apiKeyId, productId, stageId, GatewayCall.day(at), GatewayCall.month(at))));
+        return byStage;
     }
 
     /** Forgets the counters of a deleted key. */

@@ -2,7 +2,7 @@ package dev.contractkit.ncp.server.workspace;
 
 import dev.contractkit.ncp.server.auth.WorkspaceRequests;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
-import dev.contractkit.ncp.server.seed.SeedData;
+import dev.contractkit.ncp.server.seed.WorkspaceSeeds;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.Workspace;
@@ -28,12 +28,12 @@ public class Workspaces implements WorkspaceRequests.Arrivals {
 
     private final WorkspaceStore workspaces;
     private final ApiKeyStore store;
-    private final SeedData seed;
+    private final WorkspaceSeeds seed;
     private final KeyValueGenerator generator;
     private final Clock clock;
     private final NcpMockConfig config;
 
-    public Workspaces(WorkspaceStore workspaces, ApiKeyStore store, SeedData seed, KeyValueGenerator generator, Clock clock, NcpMockConfig config) {
+    public Workspaces(WorkspaceStore workspaces, ApiKeyStore store, WorkspaceSeeds seed, KeyValueGenerator generator, Clock clock, NcpMockConfig config) {
         this.workspaces = workspaces;
         this.store = store;
         this.seed = seed;
