@@ -4,13 +4,11 @@ import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.store.Workspace;
-import dev.contractkit.ncp.server.store.WorkspaceStore;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
 import dev.contractkit.ncp.signature.SignatureVerifier;
 import dev.contractkit.ncp.signature.Verification;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
@@ -29,58 +27,45 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class SignatureFilter {
     private static final Logger LOG = Logger.getLogger(SignatureFilter.class);
-    private static final Uni<Response> PASS = Uni.createFrom().nullItem();
 
     private final Tenants tenants;
     private final Caller caller;
     private final boolean verifying;
     private final boolean contractTesting;
     private final ReplayedRequests providerStates;
-    private final WorkspaceStore workspaces;
-    private final WorkspaceRequests.Arrivals arrivals;
     private final Clock clock;
     private final Duration allowedSkew;
 
-    public SignatureFilter(Tenants tenants, Caller caller, NcpMockConfig config, ReplayedRequests providerStates, WorkspaceStore workspaces,
-            WorkspaceRequests.Arrivals arrivals, Clock clock) {
+    public SignatureFilter(Tenants tenants, Caller caller, NcpMockConfig config, ReplayedRequests providerStates, Clock clock) {
         this.tenants = tenants;
         this.caller = caller;
         this.verifying = config.verifySignatures();
         this.contractTesting = config.contractTesting();
         this.providerStates = providerStates;
-        this.workspaces = workspaces;
-        this.arrivals = arrivals;
         this.clock = clock;
         this.allowedSkew = config.allowedClockSkew();
     }
 
+    /** Synchronous, so that Quarkus REST never suspends a request for it; a workspace was looked up before (WorkspaceRequests). */
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
-    public Uni<Response> authenticate(RoutingContext context) {
+    public Response authenticate(RoutingContext context) {
         HttpServerRequest request = context.request();
         String accessKey = request.getHeader(NcpHeaders.ACCESS_KEY);
         Workspace prefixed = WorkspaceRequests.workspace(context);
         if (prefixed != null) {
-            return Uni.createFrom().item(workspaceRequest(context, prefixed, accessKey));
+            return workspaceRequest(context, prefixed, accessKey);
         }
         if (contractTesting) {
-            return Uni.createFrom().item(replayed(request, accessKey, tenants.defaultTenant()));
+            return replayed(request, accessKey, tenants.defaultTenant());
         }
         if (!verifying) {
             caller.authenticatedAs(accessKey == null || accessKey.isBlank() ? tenants.defaultTenant() : tenants.forAccessKey(accessKey));
-            return PASS;
+            return null;
         }
         String pathAndQuery = NcpSigner.pathAndQuery(request.path(), request.query());
-        if (accessKey == null || tenants.isConfigured(accessKey) || !accessKey.startsWith("WS")) {
-            return Uni.createFrom().item(verified(request, pathAndQuery, tenants.verifier(), null));
-        }
-        // not a configured access key: perhaps a workspace's (made on any replica)
-        return workspaces.byAccessKey(accessKey, clock.instant()).map(found -> {
-            if (found.isEmpty()) {
-                return verified(request, pathAndQuery, tenants.verifier(), null);
-            }
-            arrivals.arrived(found.get());
-            return verified(request, pathAndQuery, verifierOf(found.get()), found.get());
-        });
+        Workspace signedFor = context.get(WorkspaceRequests.BY_ACCESS_KEY);
+        return signedFor != null ? verified(request, pathAndQuery, verifierOf(signedFor), signedFor)
+                : verified(request, pathAndQuery, tenants.verifier(), null);
     }
 
     /** A request under a workspace's prefix: its credentials over the path as sent, or (contract testing) a replayed pact. */

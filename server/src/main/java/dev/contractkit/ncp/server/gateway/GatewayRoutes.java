@@ -65,7 +65,7 @@ public class GatewayRoutes {
 
     /** The call a request makes to the gateway, or null when it is not a gateway call. */
     static Call parse(String host, String path) {
-        String hostName = host == null ? "" : host.replaceFirst(":\\d+$", "").toLowerCase();
+        String hostName = host == null || !host.contains(HOST_SUFFIX) ? "" : host.replaceFirst(":\\d+$", "").toLowerCase();
         if (hostName.endsWith(HOST_SUFFIX) && hostName.length() > HOST_SUFFIX.length()) {
             String invokeId = hostName.substring(0, hostName.length() - HOST_SUFFIX.length());
             Matcher matcher = HOST_FORM.matcher(path);

@@ -1,6 +1,7 @@
 package dev.contractkit.ncp.server.workspace;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.auth.WorkspaceRequests;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
@@ -22,17 +23,19 @@ public class WorkspaceRouting {
 
     private final Workspaces workspaces;
     private final ObjectMapper mapper;
+    private final Tenants tenants;
 
-    public WorkspaceRouting(Workspaces workspaces, ObjectMapper mapper) {
+    public WorkspaceRouting(Workspaces workspaces, ObjectMapper mapper, Tenants tenants) {
         this.workspaces = workspaces;
         this.mapper = mapper;
+        this.tenants = tenants;
     }
 
     @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 2000)
     void route(RoutingContext context) {
         String path = context.request().path();
         if (!path.startsWith("/workspaces/") || context.get(WorkspaceRequests.WORKSPACE) != null) {
-            context.next();
+            byAccessKey(context, path);
             return;
         }
         Matcher matcher = PREFIXED.matcher(path);
@@ -57,6 +60,27 @@ public class WorkspaceRouting {
             NcpErrorCode code = failure instanceof StoreUnavailableException ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR;
             NcpErrors.send(context, code.status(), code, NcpErrors.json(mapper, code, failure.getMessage()));
         });
+    }
+
+    /**
+     * An {@code /api/} request signed with an access key that is not configured and may be a workspace's: its
+     * workspace (made on any replica) is looked up here, asynchronously, so that the signature filter stays
+     * synchronous. Every other request passes at once.
+     */
+    private void byAccessKey(RoutingContext context, String path) {
+        String accessKey = context.request().getHeader("x-ncp-iam-access-key");
+        if (!path.startsWith("/api/") || !WorkspaceRequests.mayBeWorkspaceKey(accessKey) || tenants.isConfigured(accessKey)
+                || context.get(WorkspaceRequests.WORKSPACE) != null) {
+            context.next();
+            return;
+        }
+        workspaces.byAccessKey(accessKey).subscribe().with(found -> {
+            found.ifPresent(workspace -> {
+                workspaces.arrived(workspace);
+                context.put(WorkspaceRequests.BY_ACCESS_KEY, workspace);
+            });
+            context.next();
+        }, context::fail);
     }
 
     private void notFound(RoutingContext context, String details) {

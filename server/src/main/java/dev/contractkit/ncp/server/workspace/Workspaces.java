@@ -96,6 +96,10 @@ public class Workspaces implements WorkspaceRequests.Arrivals {
         return workspaces.find(workspaceId, clock.instant());
     }
 
+    public Uni<Optional<Workspace>> byAccessKey(String accessKey) {
+        return workspaces.byAccessKey(accessKey, clock.instant());
+    }
+
     /** Deletes the workspace and its data; answers the workspace that was there. */
     public Uni<Optional<Workspace>> delete(String workspaceId) {
         return workspaces.delete(workspaceId).call(gone -> gone.map(this::forget).orElse(Uni.createFrom().voidItem()));
