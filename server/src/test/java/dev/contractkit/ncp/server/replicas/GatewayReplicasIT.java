@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.gateway.RotationRehearsal;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.testsupport.PackagedMock;
-import dev.contractkit.ncp.testsupport.RedisServer;
 import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,31 +45,23 @@ class GatewayReplicasIT {
                   "usagePlans": [{"usagePlanId": "rateplan01", "usagePlanName": "Five a second", "rateRps": 5}]}]}]}]}
             """;
 
-    private RedisServer redis;
+    private TwoReplicas replicas;
     private PackagedMock a;
     private PackagedMock b;
 
     @BeforeEach
     void start() throws Exception {
-        redis = RedisServer.start();
         Path seed = Files.createTempFile("gateway-seed", ".json");
         Files.writeString(seed, SEED);
-        List<String> flags = List.of("-Dncp.mock.store=redis", "-Dquarkus.redis.hosts=" + redis.uri(),
-                "-Dncp.mock.credentials=" + TENANT.accessKey() + ":" + TENANT.secretKey(), "-Dncp.mock.seed-file=" + seed);
-        Path app = Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"));
-        a = PackagedMock.start(app, flags, Map.of());
-        b = PackagedMock.start(app, flags, Map.of());
+        replicas = TwoReplicas.start(TENANT, "-Dncp.mock.seed-file=" + seed);
+        a = replicas.a();
+        b = replicas.b();
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (PackagedMock replica : new PackagedMock[] {a, b}) {
-            if (replica != null) {
-                replica.close();
-            }
-        }
-        if (redis != null) {
-            redis.close();
+        if (replicas != null) {
+            replicas.close();
         }
     }
 

@@ -6,16 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.testsupport.PackagedMock;
-import dev.contractkit.ncp.testsupport.RedisServer;
 import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,29 +25,21 @@ class WorkspaceReplicasIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RedisServer redis;
+    private TwoReplicas replicas;
     private PackagedMock a;
     private PackagedMock b;
 
     @BeforeEach
     void start() throws Exception {
-        redis = RedisServer.start();
-        List<String> flags = List.of("-Dncp.mock.store=redis", "-Dquarkus.redis.hosts=" + redis.uri(),
-                "-Dncp.mock.credentials=" + TENANT.accessKey() + ":" + TENANT.secretKey());
-        Path app = Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"));
-        a = PackagedMock.start(app, flags, Map.of());
-        b = PackagedMock.start(app, flags, Map.of());
+        replicas = TwoReplicas.start(TENANT);
+        a = replicas.a();
+        b = replicas.b();
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (PackagedMock replica : new PackagedMock[] {a, b}) {
-            if (replica != null) {
-                replica.close();
-            }
-        }
-        if (redis != null) {
-            redis.close();
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
