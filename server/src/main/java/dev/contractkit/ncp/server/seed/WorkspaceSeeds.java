@@ -11,6 +11,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The seed of each workspace: its own seed document (keys and products), or the mock's seed. */
 @ApplicationScoped
@@ -19,6 +21,8 @@ public class WorkspaceSeeds {
     private final ApiKeyStore store;
     private final ProductCatalog catalog;
     private final ObjectMapper mapper;
+    /** The workspaces whose seed this replica has read. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     public WorkspaceSeeds(SeedData seedData, ApiKeyStore store, ProductCatalog catalog, ObjectMapper mapper) {
         this.seedData = seedData;
@@ -61,7 +65,8 @@ public class WorkspaceSeeds {
 
     /** Makes sure this replica serves the workspace's own products (another replica may have made it). */
     public void knowProductsOf(Workspace workspace) {
-        if (workspace.seed() != null && !catalog.hasSeedOf(workspace.tenantId())) {
+        // once per workspace and replica: a seed is read again only after the workspace was forgotten here
+        if (workspace.seed() != null && !catalog.hasSeedOf(workspace.tenantId()) && known.add(workspace.tenantId())) {
             Parsed own = parse(workspace.seed());
             if (own.products() != null) {
                 catalog.seedOf(workspace.tenantId(), own.products());
@@ -73,6 +78,6 @@ public class WorkspaceSeeds {
     public void forgetWorkspace(Workspace workspace) {
         catalog.forget(workspace.tenantId());
         seedData.forgetDrawn(workspace.tenantId());
+        known.remove(workspace.tenantId());
     }
-
 }
