@@ -28,8 +28,8 @@ class LayersTest {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("wiring").definedBy(ROOT)
-                .layer("edges").definedBy(ROOT + ".api..", ROOT + ".admin..", ROOT + ".ui..", ROOT + ".health..", ROOT + ".gateway..")
-                .layer("features").definedBy(ROOT + ".pact..", ROOT + ".journal..", ROOT + ".switches..", ROOT + ".http..", ROOT + ".workspace..")
+                .layer("edges").definedBy(ROOT + ".api..", ROOT + ".admin..", ROOT + ".ui..", ROOT + ".health..", ROOT + ".gateway..", ROOT + ".proxy..")
+                .layer("features").definedBy(ROOT + ".pact..", ROOT + ".journal..", ROOT + ".switches..", ROOT + ".http..", ROOT + ".workspace..", ROOT + ".upstream..")
                 .layer("seed").definedBy(ROOT + ".seed..")
                 .layer("auth").definedBy(ROOT + ".auth..")
                 .layer("config").definedBy(ROOT + ".config..")

@@ -13,6 +13,7 @@ import dev.contractkit.ncp.server.seed.SeedData;
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
 import dev.contractkit.ncp.server.store.Workspace;
 import dev.contractkit.ncp.server.ui.SwaggerUiSigning;
+import dev.contractkit.ncp.server.upstream.DriftLog;
 import dev.contractkit.ncp.server.workspace.Workspaces;
 import io.quarkus.vertx.web.Body;
 import io.quarkus.vertx.web.Route.HttpMethod;
@@ -38,7 +39,8 @@ import org.jboss.logging.Logger;
  *       ({@code {"state", "params", "action"}} or {@code {"states": [...], "params", "action"}}), for the
  *       first configured tenant;</li>
  *   <li>{@code GET /mock/swagger-ui/signing}: the credentials the mock's own Swagger UI signs with;</li>
- *   <li>{@code POST /mock/workspaces}, {@code GET} and {@code DELETE /mock/workspaces/{id}}: workspaces.</li>
+ *   <li>{@code POST /mock/workspaces}, {@code GET} and {@code DELETE /mock/workspaces/{id}}: workspaces;</li>
+ *   <li>{@code GET} and {@code DELETE /mock/drift}: in proxy mode, where the upstream departs from the spec.</li>
  * </ul>
  * Under a workspace's prefix ({@code /workspaces/{id}/mock/reset}, {@code .../requests},
  * {@code .../provider-states}) the same routes act on that workspace alone; without one, on the configured
@@ -54,9 +56,11 @@ public class AdminRoutes {
     private final Tenants tenants;
     private final ObjectMapper mapper;
     private final Workspaces workspaces;
+    private final DriftLog drift;
 
     public AdminRoutes(SeedData seed, RequestJournal journal, ProviderStates providerStates, SwaggerUiSigning swaggerUiSigning,
-            Tenants tenants, ObjectMapper mapper, Workspaces workspaces) {
+            Tenants tenants, ObjectMapper mapper, Workspaces workspaces, DriftLog drift) {
+        this.drift = drift;
         this.workspaces = workspaces;
         this.seed = seed;
         this.journal = journal;
@@ -166,6 +170,17 @@ public class AdminRoutes {
     private static String workspaceIdOf(RoutingContext context) {
         Workspace workspace = WorkspaceRequests.workspace(context);
         return workspace == null ? null : workspace.workspaceId();
+    }
+
+    @Route(path = "/mock/drift", methods = HttpMethod.GET)
+    void drift(RoutingContext context) {
+        answer(context, Uni.createFrom().item(() -> json(drift.report())));
+    }
+
+    @Route(path = "/mock/drift", methods = HttpMethod.DELETE)
+    void clearDrift(RoutingContext context) {
+        drift.clear();
+        context.response().setStatusCode(204).end();
     }
 
     @Route(path = "/mock/swagger-ui/signing", methods = HttpMethod.GET)

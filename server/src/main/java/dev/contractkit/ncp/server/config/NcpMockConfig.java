@@ -90,6 +90,23 @@ public interface NcpMockConfig {
     /** A JSON seed file to load at start-up and on reset instead of the built-in one. */
     Optional<String> seedFile();
 
+    /**
+     * Proxy mode: NCP's API base URL (for example {@code https://apigateway.apigw.ntruss.com/api/v1}). Every
+     * {@code /api/v1} call is then forwarded there, re-signed with {@link #upstreamCredentials()}, answered as
+     * the upstream answers, and checked against the spec ({@code GET /mock/drift}). Plain {@code http} only to a
+     * loopback host.
+     */
+    Optional<String> upstream();
+
+    /** The real {@code ACCESS:SECRET} the proxy signs with; never logged or echoed. Or {@link #upstreamCredentialsFile()}. */
+    Optional<String> upstreamCredentials();
+
+    /** A file holding {@code ACCESS:SECRET} (one line) for the proxy, instead of {@link #upstreamCredentials()}. */
+    Optional<String> upstreamCredentialsFile();
+
+    /** Proxy mode: a folder where every proxied exchange is written as a fixture, its secrets masked. */
+    Optional<String> recordDir();
+
     /** {@code true} or {@code false} (any case): SmallRye's own converter reads every other word as false. */
     final class StrictBoolean implements org.eclipse.microprofile.config.spi.Converter<Boolean> {
         @Override

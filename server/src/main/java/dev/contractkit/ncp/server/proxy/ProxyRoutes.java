@@ -1,0 +1,169 @@
+package dev.contractkit.ncp.server.proxy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.config.NcpMockConfig;
+import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.journal.JournalCapture;
+import dev.contractkit.ncp.server.upstream.DriftLog;
+import dev.contractkit.ncp.server.upstream.Exchange;
+import dev.contractkit.ncp.server.upstream.Recorder;
+import dev.contractkit.ncp.server.upstream.Upstream;
+import dev.contractkit.ncp.signature.NcpHeaders;
+import dev.contractkit.ncp.signature.NcpSigner;
+import dev.contractkit.ncp.signature.Verification;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Proxy mode ({@code ncp.mock.upstream}): every {@code /api/v1} call, once its signature passes the mock's own
+ * check, goes to the upstream re-signed with the real credentials, and its answer comes back unchanged (but
+ * the hop-by-hop headers, and CORS, which stays the mock's). After the answer is sent, the exchange is
+ * checked against the spec ({@link DriftLog}, {@code GET /mock/drift}) and, with {@code ncp.mock.record-dir},
+ * recorded: neither can delay or change an answer. An upstream that cannot be reached is 503 "500"; one that
+ * has not answered in {@value #TIMEOUT_MILLIS} ms, 504 "510".
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    /** Before the gateway (-50) and the REST resources; after the request filters (journal, body limit). */
+    static final int ORDER = -60;
+    static final long TIMEOUT_MILLIS = 30_000;
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "keep-alive", "transfer-encoding", "te", "trailer",
+            "upgrade", "proxy-authorization", "proxy-connection", "content-length", NcpHeaders.TIMESTAMP, NcpHeaders.ACCESS_KEY,
+            NcpHeaders.SIGNATURE);
+    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
+            "proxy-connection", "content-length");
+
+    private final Upstream upstream;
+    private final DriftLog drift;
+    private final Recorder recorder;
+    private final Tenants tenants;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final boolean verifying;
+    private Vertx vertx;
+    private HttpClient client;
+
+    public ProxyRoutes(Upstream upstream, DriftLog drift, Recorder recorder, Tenants tenants, ObjectMapper mapper, Clock clock,
+            NcpMockConfig config) {
+        this.upstream = upstream;
+        this.drift = drift;
+        this.recorder = recorder;
+        this.tenants = tenants;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.verifying = config.verifySignatures();
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        if (!upstream.enabled()) {
+            return;
+        }
+        this.vertx = vertx;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000).setMaxPoolSize(64));
+        router.route("/api/v1/*").order(ORDER).handler(this::route);
+        LOG.infof("proxy mode: /api/v1 goes to %s, re-signed; drift at GET /mock/drift%s", upstream.base(),
+                recorder.enabled() ? "; exchanges recorded" : "");
+    }
+
+    private void route(RoutingContext context) {
+        if (verifying) {
+            Verification verdict = tenants.verifier().verify(context.request().method().name(),
+                    NcpSigner.pathAndQuery(context.request().path(), context.request().query()),
+                    context.request().getHeader(NcpHeaders.TIMESTAMP), context.request().getHeader(NcpHeaders.ACCESS_KEY),
+                    context.request().getHeader(NcpHeaders.SIGNATURE));
+            if (!verdict.isValid()) {
+                refuse(context, NcpErrorCode.AUTHENTICATION_FAILED, verdict.details());
+                return;
+            }
+        }
+        if (context.body().available()) {
+            Buffer read = context.body().buffer();
+            forward(context, read == null ? Buffer.buffer() : read);
+            return;
+        }
+        context.request().body().onSuccess(body -> forward(context, body)).onFailure(context::fail);
+        context.request().resume();
+    }
+
+    private void forward(RoutingContext context, Buffer body) {
+        JournalCapture.noteBody(context, body.getBytes());
+        String below = context.request().path().substring("/api/v1".length());
+        String query = context.request().query();
+        var target = upstream.target(below, query);
+        String method = context.request().method().name();
+        String timestamp = Long.toString(clock.millis());
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        context.request().headers().forEach(header -> {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        headers.set(NcpHeaders.TIMESTAMP, timestamp);
+        headers.set(NcpHeaders.ACCESS_KEY, upstream.signer().accessKey());
+        headers.set(NcpHeaders.SIGNATURE, upstream.signer().sign(method, NcpSigner.pathAndQuery(target.getRawPath(), target.getRawQuery()), timestamp));
+        RequestOptions options = new RequestOptions().setMethod(context.request().method()).setAbsoluteURI(target.toString())
+                .setHeaders(headers).setIdleTimeout(TIMEOUT_MILLIS);
+        client.request(options)
+                .compose(request -> request.send(body).compose(response -> response.body().map(answer -> {
+                    answer(context, method, query, headers, body, response, answer);
+                    return answer;
+                })))
+                .onFailure(failure -> {
+                    if (!context.response().headWritten()) {
+                        boolean slow = failure.getMessage() != null && failure.getMessage().toLowerCase(Locale.ROOT).contains("timeout");
+                        refuse(context, slow ? NcpErrorCode.ENDPOINT_TIMEOUT : NcpErrorCode.ENDPOINT_ERROR,
+                                "The upstream " + upstream.base().getHost() + (slow ? " did not answer in time." : " could not be reached: " + failure.getMessage()));
+                    }
+                });
+    }
+
+    private void answer(RoutingContext context, String method, String query, MultiMap sentHeaders, Buffer sentBody,
+            HttpClientResponse response, Buffer answer) {
+        context.response().setStatusCode(response.statusCode());
+        response.headers().forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_RETURNED.contains(name) && !name.startsWith("access-control-")) {
+                context.response().headers().add(header.getKey(), header.getValue());
+            }
+        });
+        int number = recorder.enabled() ? recorder.nextNumber() : 0;
+        context.response().end(answer);
+        Exchange exchange = new Exchange(clock.instant(), method, context.request().path(), query, firstValues(sentHeaders),
+                sentBody.length() == 0 ? null : sentBody.toString(StandardCharsets.UTF_8), response.statusCode(),
+                firstValues(response.headers()), answer.length() == 0 ? null : answer.toString(StandardCharsets.UTF_8));
+        vertx.executeBlocking(() -> {
+            drift.observe(exchange);
+            recorder.record(number, exchange, drift.scrubber());
+            return null;
+        }, false).onFailure(failure -> LOG.warnf(failure, "could not check or record %s %s", method, exchange.path()));
+    }
+
+    private static Map<String, String> firstValues(MultiMap headers) {
+        Map<String, String> values = new LinkedHashMap<>();
+        headers.forEach(header -> values.putIfAbsent(header.getKey(), header.getValue()));
+        return values;
+    }
+
+    private void refuse(RoutingContext context, NcpErrorCode code, String details) {
+        NcpErrors.send(context, code.status(), code, NcpErrors.json(mapper, code, details));
+    }
+}

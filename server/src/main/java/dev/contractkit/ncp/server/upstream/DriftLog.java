@@ -1,0 +1,123 @@
+package dev.contractkit.ncp.server.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.signature.NcpCredentials;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * What the proxy found where the upstream (or a client) departs from the spec: each distinct kind (operation,
+ * side, status, rule, place in the body) once, with how often and when it was seen and a masked excerpt. A
+ * kind is logged the first time only. Nothing here ever blocks or changes an answer.
+ */
+@ApplicationScoped
+public class DriftLog {
+    private static final Logger LOG = Logger.getLogger(DriftLog.class);
+    static final int EXCERPT_CHARS = 240;
+
+    /** One kind of departure from the spec, as {@code GET /mock/drift} lists it. */
+    public record Kind(String operation, String side, int status, String rule, String message, String pointer, String excerpt,
+            long count, Instant firstSeen, Instant lastSeen) {
+    }
+
+    private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+    private final AtomicLong checked = new AtomicLong();
+    private final AtomicLong departed = new AtomicLong();
+    private final ObjectMapper mapper;
+    private final Scrubber scrubber;
+    private volatile SpecCheck spec;
+
+    public DriftLog(Upstream upstream, Tenants tenants, ObjectMapper mapper) {
+        this.mapper = mapper;
+        Set<String> secrets = new HashSet<>(upstream.secrets());
+        for (NcpCredentials pair : tenants.credentials()) {
+            secrets.add(pair.accessKey());
+            secrets.add(pair.secretKey());
+        }
+        this.scrubber = new Scrubber(secrets, mapper);
+    }
+
+    /** Masks the configured secrets; the recorder shares it. */
+    public Scrubber scrubber() {
+        return scrubber;
+    }
+
+    /** Checks one exchange against the spec and notes every finding; blocking (the spec check), so off the event loop. */
+    public void observe(Exchange exchange) {
+        SpecCheck check = spec;
+        if (check == null) {
+            synchronized (this) {
+                if (spec == null) {
+                    spec = new SpecCheck();
+                }
+                check = spec;
+            }
+        }
+        List<SpecCheck.Finding> findings = check.check(exchange);
+        checked.incrementAndGet();
+        if (!findings.isEmpty()) {
+            departed.incrementAndGet();
+        }
+        Scrubber masking = scrubber.including(exchange.requestBody(), exchange.responseBody());
+        for (SpecCheck.Finding finding : findings) {
+            String key = String.join("|", finding.operation(), finding.side(), Integer.toString(exchange.status()), finding.rule(), finding.pointer());
+            Kind noted = kinds.compute(key, (k, seen) -> seen == null
+                    ? new Kind(finding.operation(), finding.side(), exchange.status(), finding.rule(), masking.text(finding.message()),
+                            finding.pointer(), excerpt(masking, finding, exchange), 1, exchange.at(), exchange.at())
+                    : new Kind(seen.operation(), seen.side(), seen.status(), seen.rule(), seen.message(), seen.pointer(), seen.excerpt(),
+                            seen.count() + 1, seen.firstSeen(), exchange.at()));
+            if (noted.count() == 1) {
+                LOG.warnf("drift: %s, %s %d: %s %s (at '%s': %s)", noted.operation(), noted.side(), noted.status(), noted.rule(),
+                        noted.message(), noted.pointer(), noted.excerpt());
+            }
+        }
+    }
+
+    /** The part of the body the finding points at (the whole body when it points nowhere), masked and cut short. */
+    private String excerpt(Scrubber masking, SpecCheck.Finding finding, Exchange exchange) {
+        String body = finding.side().equals("request") ? exchange.requestBody() : exchange.responseBody();
+        if (body == null || body.isEmpty()) {
+            return "";
+        }
+        String text;
+        try {
+            JsonNode tree = mapper.readTree(body);
+            JsonNode at = finding.pointer().isEmpty() ? tree : tree.at(finding.pointer());
+            text = mapper.writeValueAsString(masking.json(at.isMissingNode() ? tree : at));
+        } catch (IOException notJson) {
+            text = masking.text(body);
+        }
+        return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "...";
+    }
+
+    /** {@code GET /mock/drift}: every kind, the most frequent first, and the totals. */
+    public Map<String, Object> report() {
+        List<Kind> all = new ArrayList<>(kinds.values());
+        all.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.firstSeen().compareTo(b.firstSeen()));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("checkedExchanges", checked.get());
+        report.put("exchangesWithDrift", departed.get());
+        report.put("kinds", all.size());
+        report.put("drift", all);
+        return report;
+    }
+
+    /** {@code DELETE /mock/drift}: forgets every kind and count; a kind seen again is logged again. */
+    public void clear() {
+        kinds.clear();
+        checked.set(0);
+        departed.set(0);
+    }
+}
