@@ -98,7 +98,7 @@ class ConformCommand implements Callable<Integer> {
         return steps.stream().allMatch(Step::conforms) ? ApiCall.OK : ApiCall.NCP_ERROR;
     }
 
-    private static String spec() throws IOException {
+    static String spec() throws IOException {
         try (InputStream in = ConformCommand.class.getResourceAsStream("/openapi/ncp-apigw-apikeys.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("the spec is not in this build of ncp-apikeys");

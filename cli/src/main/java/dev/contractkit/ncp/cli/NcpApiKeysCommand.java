@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             DeleteCommand.class, RegenerateCommand.class, SubscriptionCommands.Catalog.class, SubscriptionCommands.Products.class,
             SubscriptionCommands.Subscribe.class, SubscriptionCommands.Unsubscribe.class, SubscriptionCommands.Stages.class,
             SubscriptionCommands.Approve.class, SubscriptionCommands.Reject.class, SubscriptionCommands.ProductKeys.class,
-            SubscriptionCommands.SetPlan.class, CallCommand.class, WorkspaceCommand.class, ConformCommand.class})
+            SubscriptionCommands.SetPlan.class, CallCommand.class, WorkspaceCommand.class, ConformCommand.class,
+            FromRecordingCommand.class})
 public class NcpApiKeysCommand {
 }

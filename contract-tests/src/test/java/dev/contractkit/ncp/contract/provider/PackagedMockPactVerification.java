@@ -1,21 +1,14 @@
 package dev.contractkit.ncp.contract.provider;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.contract.PactStates;
 import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.testsupport.PackagedMock;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +25,6 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 @PactFolder("${pact.folder:target/pacts}")
 @DisabledIfSystemProperty(named = "pactbroker.url", matches = ".+")
 class PackagedMockPactVerification extends ProviderVerification {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static PackagedMock mock;
 
     @BeforeAll
@@ -59,27 +50,8 @@ class PackagedMockPactVerification extends ProviderVerification {
         return RequestSigning.MOCK_DEFAULT_CREDENTIALS;
     }
 
-    /** As Pact's own verifiers do: a teardown (the next set-up starts from the seed), then one call per state. */
     @Override
     PactStates.Setup setUp(List<ProviderState> states) throws Exception {
-        change(Map.of("action", "teardown"));
-        if (states.isEmpty()) {
-            change(Map.of("action", "setup"));
-        }
-        for (ProviderState state : states) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("state", state.getName());
-            body.put("params", state.getParams());
-            body.put("action", "setup");
-            change(body);
-        }
-        return new PactStates.Setup(states.stream().anyMatch(state -> state.getName().equals(PactStates.BAD_SIGNATURE)));
-    }
-
-    private static void change(Map<String, Object> body) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(mock.url() + "/mock/provider-states"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("provider-state change %s: %s", body, answer.body()).isEqualTo(200);
+        return StateChangeUrl.setUp(mock.url(), states);
     }
 }

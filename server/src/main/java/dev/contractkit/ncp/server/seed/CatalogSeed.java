@@ -126,9 +126,13 @@ public final class CatalogSeed {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /**
+     * A product's {@code apis} may be empty (a product with no API yet, or one seeded from a recording: NCP's
+     * product answers do not list their APIs); an API's {@code stages} and a stage's {@code usagePlans} may not.
+     */
     private static Iterable<JsonNode> array(JsonNode node, String field, String productId) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isArray() || value.isEmpty()) {
+        if (value == null || !value.isArray() || value.isEmpty() && !field.equals("apis")) {
             throw new IllegalArgumentException(field + " of seed product " + productId + " must be a non-empty array");
         }
         return value;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * What the proxy found where the upstream (or a client) departs from the spec: each distinct kind (operation,
+ * What the proxy found where the upstream's answers (or a client's requests) depart from the spec: each distinct kind (operation,
  * side, status, rule, place in the body) once, with how often and when it was seen and a masked excerpt. A
  * kind is logged the first time only. Nothing here ever blocks or changes an answer.
  */
@@ -67,7 +68,7 @@ public class DriftLog {
         }
         List<SpecCheck.Finding> findings = check.check(exchange);
         checked.incrementAndGet();
-        if (!findings.isEmpty()) {
+        if (findings.stream().anyMatch(finding -> finding.side().equals("response"))) {
             departed.incrementAndGet();
         }
         Scrubber masking = scrubber.including(exchange.requestBody(), exchange.responseBody());
@@ -79,7 +80,8 @@ public class DriftLog {
                     : new Kind(seen.operation(), seen.side(), seen.status(), seen.rule(), seen.message(), seen.pointer(), seen.excerpt(),
                             seen.count() + 1, seen.firstSeen(), exchange.at()));
             if (noted.count() == 1) {
-                LOG.warnf("drift: %s, %s %d: %s %s (at '%s': %s)", noted.operation(), noted.side(), noted.status(), noted.rule(),
+                LOG.warnf(noted.side().equals("request") ? "a request off the spec: %s, %s %d: %s %s (at '%s': %s)"
+                        : "drift: %s, %s %d: %s %s (at '%s': %s)", noted.operation(), noted.side(), noted.status(), noted.rule(),
                         noted.message(), noted.pointer(), noted.excerpt());
             }
         }
@@ -102,15 +104,24 @@ public class DriftLog {
         return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "...";
     }
 
-    /** {@code GET /mock/drift}: every kind, the most frequent first, and the totals. */
+    /**
+     * {@code GET /mock/drift}: the upstream's answers that depart from the spec ({@code drift}), and apart from
+     * them the clients' requests the spec refuses ({@code requestsOffSpec}, a client's mistake or a test's
+     * deliberate bad body, not the upstream's); each the most frequent first.
+     */
     public Map<String, Object> report() {
-        List<Kind> all = new ArrayList<>(kinds.values());
-        all.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.firstSeen().compareTo(b.firstSeen()));
+        List<Kind> answers = new ArrayList<>();
+        List<Kind> requests = new ArrayList<>();
+        kinds.values().forEach(kind -> (kind.side().equals("request") ? requests : answers).add(kind));
+        Comparator<Kind> order = Comparator.comparingLong(Kind::count).reversed().thenComparing(Kind::firstSeen);
+        answers.sort(order);
+        requests.sort(order);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("checkedExchanges", checked.get());
         report.put("exchangesWithDrift", departed.get());
-        report.put("kinds", all.size());
-        report.put("drift", all);
+        report.put("kinds", answers.size());
+        report.put("drift", answers);
+        report.put("requestsOffSpec", requests);
         return report;
     }
 

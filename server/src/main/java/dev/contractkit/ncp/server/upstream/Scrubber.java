@@ -19,8 +19,8 @@ import java.util.Set;
  * ids, and any configured secret wherever it appears.
  */
 public final class Scrubber {
-    /** JSON fields whose values are secret or identify the account. */
-    public static final Set<String> SECRET_FIELDS = Set.of("primaryKey", "secondaryKey", "accessKey", "secretKey", "tenantId");
+    /** JSON fields whose values are secret or identify the account (its tenant, the user who changed a thing). */
+    public static final Set<String> SECRET_FIELDS = Set.of("primaryKey", "secondaryKey", "accessKey", "secretKey", "tenantId", "modifier");
 
     private final List<String> secrets;
     private final ObjectMapper mapper;
