@@ -11,4 +11,12 @@ if wrk.method == "PATCH" then
   wrk.body = '{"keyType": "PRIMARY"}'
 end
 
+-- BENCH_DELAY_MS paces each connection: a call, then that pause (latency at a set load, not at saturation)
+local pause = os.getenv("BENCH_DELAY_MS")
+if pause then
+  function delay()
+    return tonumber(pause)
+  end
+end
+
 dofile("bench/report.lua")

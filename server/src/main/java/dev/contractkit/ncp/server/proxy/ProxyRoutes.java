@@ -14,6 +14,7 @@ import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
 import dev.contractkit.ncp.signature.Verification;
 import io.vertx.core.MultiMap;
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -30,6 +31,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +51,7 @@ public class ProxyRoutes {
     /** Before the gateway (-50) and the REST resources; after the request filters (journal, body limit). */
     static final int ORDER = -60;
     static final long TIMEOUT_MILLIS = 30_000;
+    static final int BACKLOG = 10_000;
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "keep-alive", "transfer-encoding", "te", "trailer",
             "upgrade", "proxy-authorization", "proxy-connection", "content-length", NcpHeaders.TIMESTAMP, NcpHeaders.ACCESS_KEY,
             NcpHeaders.SIGNATURE);
@@ -59,8 +65,17 @@ public class ProxyRoutes {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final boolean verifying;
-    private Vertx vertx;
     private HttpClient client;
+    /**
+     * The spec checks and the recording, one exchange after another on one thread of their own, so that they
+     * keep the answers' order and never take more than one core from the answers; past {@value #BACKLOG}
+     * waiting exchanges, an exchange goes unchecked (and is counted) rather than held in memory.
+     */
+    private final ThreadPoolExecutor checks = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(BACKLOG), task -> {
+        Thread thread = new Thread(task, "ncp-proxy-checks");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ProxyRoutes(Upstream upstream, DriftLog drift, Recorder recorder, Tenants tenants, ObjectMapper mapper, Clock clock,
             NcpMockConfig config) {
@@ -77,7 +92,6 @@ public class ProxyRoutes {
         if (!upstream.enabled()) {
             return;
         }
-        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000).setMaxPoolSize(64));
         router.route("/api/v1/*").order(ORDER).handler(this::route);
         LOG.infof("proxy mode: /api/v1 goes to %s, re-signed; drift at GET /mock/drift%s", upstream.base(),
@@ -123,7 +137,7 @@ public class ProxyRoutes {
         RequestOptions options = new RequestOptions().setMethod(context.request().method()).setAbsoluteURI(target.toString())
                 .setHeaders(headers).setIdleTimeout(TIMEOUT_MILLIS);
         client.request(options)
-                .compose(request -> request.send(body).compose(response -> response.body().map(answer -> {
+                .compose(request -> (body.length() == 0 ? request.send() : request.send(body)).compose(response -> response.body().map(answer -> {
                     answer(context, method, query, headers, body, response, answer);
                     return answer;
                 })))
@@ -150,11 +164,24 @@ public class ProxyRoutes {
         Exchange exchange = new Exchange(clock.instant(), method, context.request().path(), query, firstValues(sentHeaders),
                 sentBody.length() == 0 ? null : sentBody.toString(StandardCharsets.UTF_8), response.statusCode(),
                 firstValues(response.headers()), answer.length() == 0 ? null : answer.toString(StandardCharsets.UTF_8));
-        vertx.executeBlocking(() -> {
-            drift.observe(exchange);
-            recorder.record(number, exchange, drift.scrubber());
-            return null;
-        }, false).onFailure(failure -> LOG.warnf(failure, "could not check or record %s %s", method, exchange.path()));
+        try {
+            checks.execute(() -> {
+                try {
+                    drift.observe(exchange);
+                    recorder.record(number, exchange, drift.scrubber());
+                } catch (RuntimeException failure) {
+                    LOG.warnf(failure, "could not check or record %s %s", method, exchange.path());
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            drift.skipped();
+        }
+    }
+
+    /** Finishes the checks and recordings already taken (for up to five seconds) when the mock stops. */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        checks.shutdown();
+        checks.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private static Map<String, String> firstValues(MultiMap headers) {
