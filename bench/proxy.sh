@@ -4,7 +4,8 @@
 # spec check of every exchange after its answer). Three loads per call: paced (8 connections, each pausing
 # 20 ms after every answer: about 400 calls a second; or 5 ms: about 1,400), latency at a set load, and full
 # speed (8 connections, no pause: the saturated machine). Prints one table with the p99 each adds.
-# Usage: bench/proxy.sh [seconds per run, default 20]; BENCH_RECORD=1 also records every exchange to a folder.
+# Usage: bench/proxy.sh [seconds per run, default 20]; BENCH_RECORD=1 also records every exchange to a folder;
+# BENCH_CALLS="PATCH" and BENCH_PAUSES="20" pick a part; PROXY_JVM_FLAGS the JVM flags of both servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}
@@ -50,15 +51,15 @@ load() { # name url method pause-ms seconds -> RESULT line (pause 0: full speed)
 field() { echo "$1" | sed -n "s/.*$2=\([0-9.]*\).*/\1/p"; }
 
 echo "== warm-up (${WARMUP}s each)"
-for method in GET PATCH; do
+for method in ${BENCH_CALLS:-GET PATCH}; do
   load warmup "http://127.0.0.1:$UPSTREAM_PORT" "$method" 0 "$WARMUP" > /dev/null
   load warmup "http://127.0.0.1:$PROXY_PORT" "$method" 0 "$WARMUP" > /dev/null
 done
 echo
 echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); wrk -t1 -c8, ${DURATION}s per run; recording ${BENCH_RECORD:+on}${BENCH_RECORD:-off}"
 printf '| call | load | direct req/s | direct p50 ms | direct p99 ms | proxied req/s | proxied p50 ms | proxied p99 ms | p99 added ms |\n|---|---|---|---|---|---|---|---|---|\n'
-for method in GET PATCH; do
-  for pause in 20 5 0; do
+for method in ${BENCH_CALLS:-GET PATCH}; do
+  for pause in ${BENCH_PAUSES:-20 5 0}; do
     direct=$(load direct "http://127.0.0.1:$UPSTREAM_PORT" "$method" "$pause" "$DURATION")
     proxied=$(load proxied "http://127.0.0.1:$PROXY_PORT" "$method" "$pause" "$DURATION")
     printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$method" "$( [ "$pause" = 0 ] && echo "8 connections, full speed" || echo "8 connections, ${pause} ms pause" )" \

@@ -46,7 +46,10 @@ public class DriftLog {
     private final ObjectMapper mapper;
     private final Scrubber scrubber;
     private volatile SpecCheck spec;
-    /** The fingerprints of the last {@value #REMEMBERED} distinct exchanges that conformed (a list polled again and again is checked once). */
+    /**
+     * The fingerprints of the last {@value #REMEMBERED} distinct exchanges that conformed: a list polled again
+     * and again, or a key regenerated again and again (only its values and time differ), is checked once.
+     */
     private final Map<String, Boolean> clean = new LinkedHashMap<>(REMEMBERED * 4 / 3, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -86,7 +89,7 @@ public class DriftLog {
             }
         }
         checked.incrementAndGet();
-        String fingerprint = fingerprint(exchange);
+        String fingerprint = fingerprint(exchange, check);
         synchronized (clean) {
             if (clean.containsKey(fingerprint)) {
                 return; // the same request and the same answer as one that conformed: it conforms
@@ -121,10 +124,11 @@ public class DriftLog {
     }
 
     /**
-     * SHA-256 over everything the check reads: method, path, query, status, headers and both bodies; the signed
-     * headers but by name (their values change on every call, and the spec asks only that they be there).
+     * SHA-256 over everything the check reads: method, path, query, status, headers and both bodies (in their
+     * canonical form: {@link SpecCheck#canonical}); the signed headers but by name (their values change on every
+     * call, and the spec asks only that they be there).
      */
-    private static String fingerprint(Exchange exchange) {
+    private static String fingerprint(Exchange exchange, SpecCheck check) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -132,7 +136,8 @@ public class DriftLog {
             throw new IllegalStateException(e);
         }
         for (String part : new String[] {exchange.method(), exchange.path(), exchange.query(), Integer.toString(exchange.status()),
-            unsigned(exchange.requestHeaders()), exchange.requestBody(), exchange.responseHeaders().toString(), exchange.responseBody()}) {
+            unsigned(exchange.requestHeaders()), check.canonical(exchange.requestBody()), exchange.responseHeaders().toString(),
+            check.canonical(exchange.responseBody())}) {
             digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }
