@@ -35,9 +35,8 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>{@code POST /mock/reset}: the store back to the seed (with Redis, for every replica);</li>
  *   <li>{@code GET /mock/requests[?method=&path=&status=]}, {@code DELETE /mock/requests}: the request journal;</li>
- *   <li>{@code POST /mock/provider-states}: Pact's state-change URL, for any verifier in any language
- *       ({@code {"state", "params", "action"}} or {@code {"states": [...], "params", "action"}}), for the
- *       first configured tenant;</li>
+ *   <li>{@code POST /mock/provider-states}: Pact's state-change URL, for any verifier in any language ({@code {"state",
+ *       "params", "action"}} or {@code {"states": [...], "params", "action"}}), for the first configured tenant;</li>
  *   <li>{@code GET /mock/swagger-ui/signing}: the credentials the mock's own Swagger UI signs with;</li>
  *   <li>{@code POST /mock/workspaces}, {@code GET} and {@code DELETE /mock/workspaces/{id}}: workspaces;</li>
  *   <li>{@code GET} and {@code DELETE /mock/drift}: in proxy mode, where the upstream departs from the spec.</li>
