@@ -3,11 +3,13 @@ package dev.contractkit.ncp.server.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.signature.NcpCredentials;
+import dev.contractkit.ncp.testsupport.DriftedNcp;
 import dev.contractkit.ncp.testsupport.FreePort;
 import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./ncp-mock} as the README runs it, from another directory: it trains its cache on the first launch
- * after a build, says which JDK, mode and cache it chose, passes settings through, and serves signed calls.
+ * after a build (never through a configured upstream), says which JDK, mode and cache it chose, passes settings
+ * through, and serves signed calls.
  */
 class LauncherIT {
     private static final Path ROOT = Path.of(System.getProperty("ncp.repo.root", "..")).toAbsolutePath().normalize();
@@ -49,6 +52,46 @@ class LauncherIT {
         Process refused = badMode.start();
         assertThat(new String(refused.getInputStream().readAllBytes())).contains("NCP_MOCK_MODE must be cold or throughput");
         assertThat(refused.waitFor()).isEqualTo(2);
+    }
+
+    /**
+     * The cache is trained by a mock the launcher starts and calls (keys made, regenerated, deleted): with the
+     * user's proxy settings, those calls would reach the real NCP. The training run must ignore them.
+     */
+    @Test
+    void theTrainingRunNeverReachesTheUpstream() throws Exception {
+        try (DirectoryStream<Path> caches = Files.newDirectoryStream(ROOT.resolve("server/target/quarkus-app"), "ncp-mock-cold-jdk*")) {
+            for (Path cache : caches) {
+                Files.delete(cache); // so that this launch trains
+            }
+        }
+        Path recording = Files.createTempDirectory("ncp-launcher-recording");
+        try (DriftedNcp upstream = DriftedNcp.start()) {
+            int port = FreePort.find();
+            Path log = Files.createTempFile("ncp-launcher", ".log");
+            ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("ncp-mock").toString(),
+                    "-Dncp.mock.credentials=" + CREDENTIALS.accessKey() + ":" + CREDENTIALS.secretKey())
+                    .directory(new File(System.getProperty("java.io.tmpdir")))
+                    .redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("NCP_MOCK_UPSTREAM", upstream.baseUrl());
+            builder.environment().put("NCP_MOCK_UPSTREAM_CREDENTIALS", "REALACCESSKEY0000001:REALSECRETKEY0000000000000000000000001");
+            builder.environment().put("NCP_MOCK_RECORD_DIR", recording.toString());
+            Process mock = builder.start();
+            try {
+                Awaitility.await("the launcher serves within 120 s").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                        .failFast("the launcher exited", () -> !mock.isAlive())
+                        .ignoreExceptionsInstanceOf(IOException.class)
+                        .until(() -> SignedHttp.send("http://127.0.0.1:" + port, CREDENTIALS, "GET", "/api/v1/api-keys", null).statusCode() == 200);
+            } finally {
+                mock.destroy();
+                mock.waitFor(10, TimeUnit.SECONDS);
+            }
+            assertThat(Files.readString(log)).contains("training");
+            assertThat(upstream.arrivals()).as("only the test's own call, through the proxy").isNotEmpty()
+                    .allSatisfy(arrival -> assertThat(arrival.method() + " " + arrival.pathAndQuery()).isEqualTo("GET /api/v1/api-keys"));
+        }
     }
 
     private static Path launchAndCall() throws Exception {
