@@ -104,6 +104,10 @@ public interface NcpMockConfig {
     /** A file holding {@code ACCESS:SECRET} (one line) for the proxy, instead of {@link #upstreamCredentials()}. */
     Optional<String> upstreamCredentialsFile();
 
+    /** Proxy mode: how long a call may wait for the upstream's answer; past it, 504 "510". */
+    @WithDefault("30s")
+    Duration upstreamTimeout();
+
     /** Proxy mode: a folder where every proxied exchange is written as a fixture, its secrets masked. */
     Optional<String> recordDir();
 

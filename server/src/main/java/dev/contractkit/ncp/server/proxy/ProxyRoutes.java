@@ -43,14 +43,13 @@ import org.jboss.logging.Logger;
  * the hop-by-hop headers, and CORS, which stays the mock's). After the answer is sent, the exchange is
  * checked against the spec ({@link DriftLog}, {@code GET /mock/drift}) and, with {@code ncp.mock.record-dir},
  * recorded: neither can delay or change an answer. An upstream that cannot be reached is 503 "500"; one that
- * has not answered in {@value #TIMEOUT_MILLIS} ms, 504 "510".
+ * has not answered within {@code ncp.mock.upstream-timeout} (30 s), 504 "510".
  */
 @ApplicationScoped
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     /** Before the gateway (-50) and the REST resources; after the request filters (journal, body limit). */
     static final int ORDER = -60;
-    static final long TIMEOUT_MILLIS = 30_000;
     static final int BACKLOG = 10_000;
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "keep-alive", "transfer-encoding", "te", "trailer",
             "upgrade", "proxy-authorization", "proxy-connection", "content-length", NcpHeaders.TIMESTAMP, NcpHeaders.ACCESS_KEY,
@@ -65,6 +64,7 @@ public class ProxyRoutes {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final boolean verifying;
+    private final long timeoutMillis;
     private HttpClient client;
     /**
      * The spec checks and the recording, one exchange after another on one thread of their own, so that they
@@ -86,13 +86,14 @@ public class ProxyRoutes {
         this.mapper = mapper;
         this.clock = clock;
         this.verifying = config.verifySignatures();
+        this.timeoutMillis = Math.max(1, config.upstreamTimeout().toMillis());
     }
 
     void install(@Observes Router router, Vertx vertx) {
         if (!upstream.enabled()) {
             return;
         }
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000).setMaxPoolSize(64));
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) Math.min(10_000, timeoutMillis)).setMaxPoolSize(64));
         router.route("/api/v1/*").order(ORDER).handler(this::route);
         LOG.infof("proxy mode: /api/v1 goes to %s, re-signed; drift at GET /mock/drift%s", upstream.base(),
                 recorder.enabled() ? "; exchanges recorded" : "");
@@ -135,7 +136,7 @@ public class ProxyRoutes {
         headers.set(NcpHeaders.ACCESS_KEY, upstream.signer().accessKey());
         headers.set(NcpHeaders.SIGNATURE, upstream.signer().sign(method, NcpSigner.pathAndQuery(target.getRawPath(), target.getRawQuery()), timestamp));
         RequestOptions options = new RequestOptions().setMethod(context.request().method()).setAbsoluteURI(target.toString())
-                .setHeaders(headers).setIdleTimeout(TIMEOUT_MILLIS);
+                .setHeaders(headers).setIdleTimeout(timeoutMillis);
         client.request(options)
                 .compose(request -> (body.length() == 0 ? request.send() : request.send(body)).compose(response -> response.body().map(answer -> {
                     answer(context, method, query, headers, body, response, answer);
