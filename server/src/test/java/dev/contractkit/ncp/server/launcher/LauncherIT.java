@@ -13,6 +13,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -67,27 +68,10 @@ class LauncherIT {
         }
         Path recording = Files.createTempDirectory("ncp-launcher-recording");
         try (DriftedNcp upstream = DriftedNcp.start()) {
-            int port = FreePort.find();
-            Path log = Files.createTempFile("ncp-launcher", ".log");
-            ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("ncp-mock").toString(),
-                    "-Dncp.mock.credentials=" + CREDENTIALS.accessKey() + ":" + CREDENTIALS.secretKey())
-                    .directory(new File(System.getProperty("java.io.tmpdir")))
-                    .redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            builder.environment().put("NCP_MOCK_UPSTREAM", upstream.baseUrl());
-            builder.environment().put("NCP_MOCK_UPSTREAM_CREDENTIALS", "REALACCESSKEY0000001:REALSECRETKEY0000000000000000000000001");
-            builder.environment().put("NCP_MOCK_RECORD_DIR", recording.toString());
-            Process mock = builder.start();
-            try {
-                Awaitility.await("the launcher serves within 120 s").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                        .failFast("the launcher exited", () -> !mock.isAlive())
-                        .ignoreExceptionsInstanceOf(IOException.class)
-                        .until(() -> SignedHttp.send("http://127.0.0.1:" + port, CREDENTIALS, "GET", "/api/v1/api-keys", null).statusCode() == 200);
-            } finally {
-                mock.destroy();
-                mock.waitFor(10, TimeUnit.SECONDS);
-            }
+            Path log = launchAndCall(Map.of("NCP_MOCK_UPSTREAM", upstream.baseUrl(),
+                    "NCP_MOCK_UPSTREAM_CREDENTIALS", "REALACCESSKEY0000001:REALSECRETKEY0000000000000000000000001",
+                    "NCP_MOCK_RECORD_DIR", recording.toString()), "/api/v1/api-keys");
+
             assertThat(Files.readString(log)).contains("training");
             assertThat(upstream.arrivals()).as("only the test's own call, through the proxy").isNotEmpty()
                     .allSatisfy(arrival -> assertThat(arrival.method() + " " + arrival.pathAndQuery()).isEqualTo("GET /api/v1/api-keys"));
@@ -95,6 +79,11 @@ class LauncherIT {
     }
 
     private static Path launchAndCall() throws Exception {
+        return launchAndCall(Map.of(), "/api/v1/api-keys/seedweb001");
+    }
+
+    /** Launches {@code ./ncp-mock} with these extra variables, waits until a signed GET of {@code path} answers 200, stops it; its log. */
+    private static Path launchAndCall(Map<String, String> environment, String path) throws Exception {
         int port = FreePort.find();
         Path log = Files.createTempFile("ncp-launcher", ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("ncp-mock").toString(),
@@ -103,12 +92,13 @@ class LauncherIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
         Process mock = builder.start();
         try {
             Awaitility.await("the launcher serves within 120 s").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                     .failFast("the launcher exited", () -> !mock.isAlive())
                     .ignoreExceptionsInstanceOf(IOException.class)
-                    .until(() -> SignedHttp.send("http://127.0.0.1:" + port, CREDENTIALS, "GET", "/api/v1/api-keys/seedweb001", null).statusCode() == 200);
+                    .until(() -> SignedHttp.send("http://127.0.0.1:" + port, CREDENTIALS, "GET", path, null).statusCode() == 200);
             return log;
         } finally {
             mock.destroy();
