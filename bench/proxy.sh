@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # What proxy mode adds to a call: the same signed call, answered by an upstream (a packaged mock on 127.0.0.1)
 # directly, then through a second packaged mock in proxy mode in front of it (re-signing, forwarding, and the
-# spec check of every exchange after its answer). Three loads per call: paced (8 connections, each pausing
-# 20 ms after every answer: about 400 calls a second; or 5 ms: about 1,400), latency at a set load, and full
-# speed (8 connections, no pause: the saturated machine). Prints one table with the p99 each adds.
+# spec check of every exchange after its answer). Both are first warmed at full speed (BENCH_WARMUP seconds
+# per call, default 30: the proxy's answers keep getting faster for about that long). Three loads per call:
+# paced (8 connections, each pausing a random time after every answer, exponentially distributed with a mean
+# of 20 ms: about 400 calls a second; or 5 ms: about 1,500), latency at a set load from independent clients,
+# and full speed (8 connections, no pause: the saturated machine). Prints one table with the p99 each adds.
 # Usage: bench/proxy.sh [seconds per run, default 20]; BENCH_RECORD=1 also records every exchange to a folder;
 # BENCH_CALLS="PATCH" and BENCH_PAUSES="20" pick a part; PROXY_JVM_FLAGS the JVM flags of both servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-30}
 BENCH_SERVERS=ours
 source bench/common.sh
 OUT="$ROOT/bench/results"
@@ -62,7 +64,7 @@ for method in ${BENCH_CALLS:-GET PATCH}; do
   for pause in ${BENCH_PAUSES:-20 5 0}; do
     direct=$(load direct "http://127.0.0.1:$UPSTREAM_PORT" "$method" "$pause" "$DURATION")
     proxied=$(load proxied "http://127.0.0.1:$PROXY_PORT" "$method" "$pause" "$DURATION")
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$method" "$( [ "$pause" = 0 ] && echo "8 connections, full speed" || echo "8 connections, ${pause} ms pause" )" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$method" "$( [ "$pause" = 0 ] && echo "8 connections, full speed" || echo "8 connections, mean pause ${pause} ms" )" \
       "$(field "$direct" rps)" "$(field "$direct" p50)" "$(field "$direct" p99)" \
       "$(field "$proxied" rps)" "$(field "$proxied" p50)" "$(field "$proxied" p99)" \
       "$(awk -v a="$(field "$proxied" p99)" -v b="$(field "$direct" p99)" 'BEGIN { printf "%.2f", a - b }')"

@@ -11,11 +11,13 @@ if wrk.method == "PATCH" then
   wrk.body = '{"keyType": "PRIMARY"}'
 end
 
--- BENCH_DELAY_MS paces each connection: a call, then that pause (latency at a set load, not at saturation)
+-- BENCH_DELAY_MS paces each connection: a call, then a pause drawn from an exponential distribution with that
+-- mean (latency at a set load, not at saturation; random pauses keep the connections from firing together)
 local pause = os.getenv("BENCH_DELAY_MS")
 if pause then
+  local mean = tonumber(pause)
   function delay()
-    return tonumber(pause)
+    return math.floor(-mean * math.log(1 - math.random()) + 0.5)
   end
 end
 
