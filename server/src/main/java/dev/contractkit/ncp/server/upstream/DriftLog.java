@@ -100,12 +100,10 @@ public class DriftLog {
             synchronized (clean) {
                 clean.put(fingerprint, Boolean.TRUE);
             }
+            return;
         }
         if (findings.stream().anyMatch(finding -> finding.side().equals("response"))) {
             departed.incrementAndGet();
-        }
-        if (findings.isEmpty()) {
-            return;
         }
         Scrubber masking = scrubber.including(exchange.requestBody(), exchange.responseBody());
         for (SpecCheck.Finding finding : findings) {
