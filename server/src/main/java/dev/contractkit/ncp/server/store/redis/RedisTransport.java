@@ -2,23 +2,21 @@ package dev.contractkit.ncp.server.store.redis;
 
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Commands to Redis on one pipelined connection: any number of requests in flight with no pool to wait for.
- * A failure to reach Redis becomes {@link StoreUnavailableException}. No timer per request (one cost a
+ * Commands to Redis on one pipelined connection ({@link RedisPipeline}): any number of requests in flight
+ * with no pool to wait for, those made together written together. A failure to reach Redis becomes {@link StoreUnavailableException}. No timer per request (one cost a
  * quarter of the throughput): answers come back in the order sent, so a watchdog looks every 200 ms at the
  * oldest unanswered request only, and drops the connection when it is older than {@link #TIMEOUT}, which
  * fails every request waiting on it; the next call connects again. {@link #close()} stops the watchdog and
@@ -29,7 +27,7 @@ final class RedisTransport implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofMillis(1200);
 
     private final Redis redis;
-    private final AtomicReference<Uni<Pipeline>> pipeline = new AtomicReference<>();
+    private final AtomicReference<Uni<RedisPipeline>> pipeline = new AtomicReference<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ncp-redis-watchdog");
         thread.setDaemon(true);
@@ -42,21 +40,39 @@ final class RedisTransport implements AutoCloseable {
     }
 
     Uni<Response> send(Request request) {
-        return pipeline().chain(open -> open.send(request))
-                .onFailure(failure -> !(failure instanceof StoreUnavailableException))
+        return pipeline().chain(open -> send(open, request));
+    }
+
+    /**
+     * Runs a script by its SHA1 once this connection ran it with its text (which makes Redis keep it); should
+     * Redis have forgotten it all the same ({@code SCRIPT FLUSH}), with its text again.
+     */
+    Uni<Response> eval(LuaScript script, String[] keys, String... args) {
+        return pipeline().chain(open -> {
+            boolean known = open.knows(script);
+            return send(open, script.request(known, keys, args)).invoke(done -> open.learned(script))
+                    .onFailure(failure -> known && isNoScript(failure)).recoverWithUni(() -> {
+                        open.forget(script);
+                        return send(open, script.request(false, keys, args)).invoke(done -> open.learned(script));
+                    });
+        });
+    }
+
+    private static Uni<Response> send(RedisPipeline open, Request request) {
+        return open.send(request).onFailure(failure -> !(failure instanceof StoreUnavailableException))
                 .transform(failure -> new StoreUnavailableException("Redis failed: " + failure.getMessage(), failure));
     }
 
-    /** Runs a script by its SHA1 when Redis knows it, else with its text. */
-    Uni<Response> eval(LuaScript script, String[] keys, String... args) {
-        return send(script.request(true, keys, args))
-                .onFailure(RedisTransport::isNoScript).recoverWithUni(() -> send(script.request(false, keys, args)));
+    /** How many writes carried this transport's commands to Redis on its current connection. */
+    long writes() {
+        Uni<RedisPipeline> current = pipeline.get();
+        return current == null ? 0 : current.await().atMost(TIMEOUT).writes();
     }
 
     @Override
     public void close() {
         watchdog.shutdownNow();
-        Uni<Pipeline> current = pipeline.getAndSet(null);
+        Uni<RedisPipeline> current = pipeline.getAndSet(null);
         if (current != null) {
             current.subscribe().with(open -> open.abandon(new StoreUnavailableException("the store is closed", null)), failure -> { });
         }
@@ -67,17 +83,17 @@ final class RedisTransport implements AutoCloseable {
         return cause != null && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT");
     }
 
-    private Uni<Pipeline> pipeline() {
-        Uni<Pipeline> current = pipeline.get();
+    private Uni<RedisPipeline> pipeline() {
+        Uni<RedisPipeline> current = pipeline.get();
         if (current != null) {
             return current;
         }
-        AtomicReference<Uni<Pipeline>> self = new AtomicReference<>();
-        Uni<Pipeline> fresh = redis.connect()
+        AtomicReference<Uni<RedisPipeline>> self = new AtomicReference<>();
+        Uni<RedisPipeline> fresh = redis.connect()
                 .ifNoItem().after(TIMEOUT).failWith(() -> new StoreUnavailableException("Redis did not accept a connection within "
                         + TIMEOUT.toMillis() + " ms", null))
                 .map(connection -> {
-                    Pipeline made = new Pipeline(connection);
+                    RedisPipeline made = new RedisPipeline(connection, Vertx.currentContext());
                     connection.exceptionHandler(failure -> drop(self.get()));
                     connection.endHandler(() -> drop(self.get()));
                     return made;
@@ -88,12 +104,12 @@ final class RedisTransport implements AutoCloseable {
         return pipeline.compareAndSet(null, fresh) ? fresh : pipeline();
     }
 
-    private void drop(Uni<Pipeline> gone) {
+    private void drop(Uni<RedisPipeline> gone) {
         pipeline.compareAndSet(gone, null);
     }
 
     private void watch() {
-        Uni<Pipeline> current = pipeline.get();
+        Uni<RedisPipeline> current = pipeline.get();
         if (current == null) {
             return;
         }
@@ -103,48 +119,6 @@ final class RedisTransport implements AutoCloseable {
                 open.abandon(new StoreUnavailableException("Redis did not answer within " + TIMEOUT.toMillis() + " ms", null));
             }
         }, failure -> { });
-    }
-
-    /** A connection and its unanswered requests, oldest first (Redis answers in the order asked). */
-    private static final class Pipeline {
-        private final RedisConnection connection;
-        private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-
-        Pipeline(RedisConnection connection) {
-            this.connection = connection;
-        }
-
-        Uni<Response> send(Request request) {
-            return Uni.createFrom().emitter(emitter -> {
-                Waiting entry = new Waiting(System.nanoTime(), emitter);
-                waiting.add(entry);
-                connection.send(request).subscribe().with(
-                        answer -> {
-                            waiting.remove(entry);
-                            emitter.complete(answer);
-                        },
-                        failure -> {
-                            waiting.remove(entry);
-                            emitter.fail(failure);
-                        });
-            });
-        }
-
-        long oldestWaitNanos() {
-            Waiting oldest = waiting.peek();
-            return oldest == null ? 0 : System.nanoTime() - oldest.sentAt();
-        }
-
-        /** Fails every request still waiting, then closes the connection (late answers find no one waiting). */
-        void abandon(StoreUnavailableException failure) {
-            for (Waiting entry = waiting.poll(); entry != null; entry = waiting.poll()) {
-                entry.emitter().fail(failure);
-            }
-            connection.close().subscribe().with(done -> { }, ignored -> { });
-        }
-
-        private record Waiting(long sentAt, UniEmitter<? super Response> emitter) {
-        }
     }
 
     /** A bulk string answer, or empty for Redis's nil. */

@@ -1,0 +1,145 @@
+package dev.contractkit.ncp.server.store.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import dev.contractkit.ncp.testsupport.RedisServer;
+import io.vertx.core.Context;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.RedisOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The transport against a real redis-server: calls made together go out together, each answer to its own caller. */
+class RedisTransportTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static RedisServer server;
+    private static Vertx vertx;
+    private static Redis redis;
+    private RedisTransport transport;
+    /** The event loop the transport's connection is made on, so that a task there sends before any flush runs. */
+    private Context loop;
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        server = RedisServer.start();
+        vertx = Vertx.vertx();
+        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.uri()));
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+        vertx.closeAndAwait();
+        server.close();
+    }
+
+    @BeforeEach
+    void connectOnOneLoop() throws Exception {
+        redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(WAIT);
+        redis.send(Request.cmd(Command.CONFIG).arg("RESETSTAT")).await().atMost(WAIT);
+        transport = new RedisTransport(redis);
+        loop = vertx.getDelegate().getOrCreateContext();
+        onTheLoop(t -> List.of(t.send(Request.cmd(Command.PING))));
+    }
+
+    @AfterEach
+    void close() {
+        transport.close();
+    }
+
+    @Test
+    void callsMadeTogetherGoOutInOneWriteAndEachCallerGetsItsOwnAnswer() throws Exception {
+        long before = transport.writes();
+        List<Response> answers = onTheLoop(t -> {
+            List<Uni<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                calls.add(t.send(Request.cmd(Command.ECHO).arg("call-" + i)));
+            }
+            return calls;
+        });
+        assertThat(transport.writes() - before).isEqualTo(1);
+        for (int i = 0; i < 100; i++) {
+            assertThat(answers.get(i).toString()).isEqualTo("call-" + i);
+        }
+    }
+
+    @Test
+    void anErrorInABatchFailsEveryCallerOfItWithStoreUnavailableRunsNothingTwiceAndTheConnectionServesOn() throws Exception {
+        redis.send(Request.cmd(Command.HSET).arg("a-hash").arg("f").arg("v")).await().atMost(WAIT);
+        List<CompletableFuture<Response>> calls = startOnTheLoop(t -> List.of(
+                t.send(Request.cmd(Command.INCR).arg("counter")),
+                t.send(Request.cmd(Command.INCR).arg("a-hash")),
+                t.send(Request.cmd(Command.ECHO).arg("after"))));
+        for (CompletableFuture<Response> call : calls) {
+            assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("WRONGTYPE");
+        }
+        assertThat(redis.send(Request.cmd(Command.GET).arg("counter")).await().atMost(WAIT).toInteger()).isEqualTo(1);
+        assertThat(transport.send(Request.cmd(Command.ECHO).arg("still here")).await().atMost(WAIT).toString()).isEqualTo("still here");
+    }
+
+    @Test
+    void aScriptGoesWithItsTextOnceThenByItsSha1AndWithItsTextAgainWhenRedisForgotIt() throws Exception {
+        LuaScript script = LuaScript.load("regenerate");
+        String[] keys = RedisApiKeyStore.tenantKeys("t1");
+        Function<RedisTransport, Response> regenerateAMissingKey = t -> t.eval(script, keys, "no-such-key", "primaryKey", "v", "me",
+                "2026-01-01T00:00:00Z").await().atMost(WAIT);
+
+        assertThat(RedisTransport.text(regenerateAMissingKey.apply(transport))).isEmpty();
+        assertThat(RedisTransport.text(regenerateAMissingKey.apply(transport))).isEmpty();
+        assertThat(calls("eval")).isEqualTo(1);
+        assertThat(calls("evalsha")).isEqualTo(1);
+
+        redis.send(Request.cmd(Command.SCRIPT).arg("FLUSH")).await().atMost(WAIT);
+        assertThat(RedisTransport.text(regenerateAMissingKey.apply(transport))).isEmpty();
+        assertThat(calls("eval")).isEqualTo(2);
+        assertThat(calls("evalsha")).isEqualTo(2);
+    }
+
+    /** Runs the calls in one task of the connection's event loop, and waits for every answer. */
+    private List<Response> onTheLoop(Function<RedisTransport, List<Uni<Response>>> calls) throws Exception {
+        List<Response> answers = new ArrayList<>();
+        for (CompletableFuture<Response> call : startOnTheLoop(calls)) {
+            answers.add(call.get(5, TimeUnit.SECONDS));
+        }
+        return answers;
+    }
+
+    private List<CompletableFuture<Response>> startOnTheLoop(Function<RedisTransport, List<Uni<Response>>> calls)
+            throws Exception {
+        CompletableFuture<List<CompletableFuture<Response>>> started = new CompletableFuture<>();
+        loop.runOnContext(ignored -> {
+            List<CompletableFuture<Response>> futures = new ArrayList<>();
+            for (Uni<Response> call : calls.apply(transport)) {
+                futures.add(call.subscribeAsCompletionStage());
+            }
+            started.complete(futures);
+        });
+        return started.get(5, TimeUnit.SECONDS);
+    }
+
+    /** How many times Redis ran a command since the test began (INFO commandstats). */
+    private static long calls(String command) {
+        String stats = redis.send(Request.cmd(Command.INFO).arg("commandstats")).await().atMost(WAIT).toString();
+        Matcher matcher = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+}
