@@ -40,7 +40,7 @@ final class RedisTransport implements AutoCloseable {
     }
 
     Uni<Response> send(Request request) {
-        return pipeline().chain(open -> send(open, request));
+        return unavailableOnFailure(pipeline().chain(open -> open.send(request)));
     }
 
     /**
@@ -48,18 +48,19 @@ final class RedisTransport implements AutoCloseable {
      * Redis have forgotten it all the same ({@code SCRIPT FLUSH}), with its text again.
      */
     Uni<Response> eval(LuaScript script, String[] keys, String... args) {
-        return pipeline().chain(open -> {
+        return unavailableOnFailure(pipeline().chain(open -> {
             boolean known = open.knows(script);
-            return send(open, script.request(known, keys, args)).invoke(done -> open.learned(script))
+            return open.send(script.request(known, keys, args)).invoke(done -> open.learned(script))
                     .onFailure(failure -> known && isNoScript(failure)).recoverWithUni(() -> {
                         open.forget(script);
-                        return send(open, script.request(false, keys, args)).invoke(done -> open.learned(script));
+                        return open.send(script.request(false, keys, args)).invoke(done -> open.learned(script));
                     });
-        });
+        }));
     }
 
-    private static Uni<Response> send(RedisPipeline open, Request request) {
-        return open.send(request).onFailure(failure -> !(failure instanceof StoreUnavailableException))
+    /** Every failure, to connect or of a command, as {@link StoreUnavailableException}. */
+    private static Uni<Response> unavailableOnFailure(Uni<Response> call) {
+        return call.onFailure(failure -> !(failure instanceof StoreUnavailableException))
                 .transform(failure -> new StoreUnavailableException("Redis failed: " + failure.getMessage(), failure));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import dev.contractkit.ncp.testsupport.FreePort;
 import dev.contractkit.ncp.testsupport.RedisServer;
 import io.vertx.core.Context;
 import io.smallrye.mutiny.Uni;
@@ -112,6 +113,19 @@ class RedisTransportTest {
         assertThat(RedisTransport.text(regenerateAMissingKey.apply(transport))).isEmpty();
         assertThat(calls("eval")).isEqualTo(2);
         assertThat(calls("evalsha")).isEqualTo(2);
+    }
+
+    @Test
+    void aRedisThatCannotBeReachedFailsEveryKindOfCallWithStoreUnavailable() throws Exception {
+        Redis nowhere = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://127.0.0.1:" + FreePort.find()));
+        try (RedisTransport unreachable = new RedisTransport(nowhere)) {
+            assertThatThrownBy(() -> unreachable.send(Request.cmd(Command.PING)).await().atMost(WAIT))
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> unreachable.eval(LuaScript.load("regenerate"), RedisApiKeyStore.tenantKeys("t1"), "k", "primaryKey",
+                    "v", "me", "2026-01-01T00:00:00Z").await().atMost(WAIT)).isInstanceOf(StoreUnavailableException.class);
+        } finally {
+            nowhere.close();
+        }
     }
 
     /** Runs the calls in one task of the connection's event loop, and waits for every answer. */
