@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Commands to Redis on one pipelined connection ({@link RedisPipeline}): any number of requests in flight
- * with no pool to wait for, those made together written together. A failure to reach Redis becomes {@link StoreUnavailableException}. No timer per request (one cost a
- * quarter of the throughput): answers come back in the order sent, so a watchdog looks every 200 ms at the
- * oldest unanswered request only, and drops the connection when it is older than {@link #TIMEOUT}, which
- * fails every request waiting on it; the next call connects again. {@link #close()} stops the watchdog and
- * closes the connection.
+ * with no pool to wait for, those made together written together. A failure to reach Redis becomes
+ * {@link StoreUnavailableException}. No timer per request (one cost a quarter of the throughput): answers
+ * come back in the order sent, so a watchdog looks every 200 ms at the oldest unanswered request only, and
+ * drops the connection when it is older than {@link #TIMEOUT}, which fails every request waiting on it; the
+ * next call connects again. {@link #close()} stops the watchdog and closes the connection.
  */
 final class RedisTransport implements AutoCloseable {
     /** Under the 2 s within which an API call must answer 503 when Redis is gone. */
@@ -79,6 +79,7 @@ final class RedisTransport implements AutoCloseable {
         }
     }
 
+    /** Redis's NOSCRIPT answer to this one command (a failed batch has no cause: the error may be another command's). */
     private static boolean isNoScript(Throwable failure) {
         Throwable cause = failure instanceof StoreUnavailableException ? failure.getCause() : failure;
         return cause != null && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT");
