@@ -118,10 +118,6 @@ final class RedisPipeline {
         knownScripts.add(script.sha1);
     }
 
-    void forget(LuaScript script) {
-        knownScripts.remove(script.sha1);
-    }
-
     /** How many writes carried commands so far (each one or more). */
     long writes() {
         return writes.get();

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Commands to Redis on one pipelined connection ({@link RedisPipeline}): any number of requests in flight
@@ -49,12 +50,11 @@ final class RedisTransport implements AutoCloseable {
      */
     Uni<Response> eval(LuaScript script, String[] keys, String... args) {
         return unavailableOnFailure(pipeline().chain(open -> {
-            boolean known = open.knows(script);
-            return open.send(script.request(known, keys, args)).invoke(done -> open.learned(script))
-                    .onFailure(failure -> known && isNoScript(failure)).recoverWithUni(() -> {
-                        open.forget(script);
-                        return open.send(script.request(false, keys, args)).invoke(done -> open.learned(script));
-                    });
+            Supplier<Uni<? extends Response>> withText = () -> open.send(script.request(false, keys, args)).invoke(done -> open.learned(script));
+            if (!open.knows(script)) {
+                return withText.get();
+            }
+            return open.send(script.request(true, keys, args)).onFailure(RedisTransport::isNoScript).recoverWithUni(withText);
         }));
     }
 
