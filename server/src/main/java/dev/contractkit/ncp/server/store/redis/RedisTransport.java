@@ -81,8 +81,7 @@ final class RedisTransport implements AutoCloseable {
 
     /** Redis's NOSCRIPT answer to this one command (a failed batch has no cause: the error may be another command's). */
     private static boolean isNoScript(Throwable failure) {
-        Throwable cause = failure instanceof StoreUnavailableException ? failure.getCause() : failure;
-        return cause != null && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT");
+        return !(failure instanceof StoreUnavailableException) && String.valueOf(failure.getMessage()).startsWith("NOSCRIPT");
     }
 
     private Uni<RedisPipeline> pipeline() {
