@@ -104,9 +104,10 @@ for method in ${BENCH_CALLS:-GET PATCH}; do
 done
 echo
 echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); wrk -t1 -c8; ${ROUNDS} rounds of ${DURATION}s per server; recording ${BENCH_RECORD:+on}${BENCH_RECORD:-off}"
-nginx_columns=$([ ${#targets[@]} -gt 4 ] && echo " nginx p99 ms | nginx p99 added ms |")
+nginx_columns=""; nginx_rule=""
+if [ ${#targets[@]} -gt 4 ]; then nginx_columns=" nginx p99 ms | nginx p99 added ms |"; nginx_rule="---|---|"; fi
 printf '| call | load | direct req/s | direct p50 ms | direct p99 ms | proxied req/s | proxied p50 ms | proxied p99 ms | p99 added ms |%s\n' "$nginx_columns"
-printf '|---|---|---|---|---|---|---|---|---|%s\n' "$([ ${#targets[@]} -gt 4 ] && echo "---|---|")"
+printf '|---|---|---|---|---|---|---|---|---|%s\n' "$nginx_rule"
 for method in ${BENCH_CALLS:-GET PATCH}; do
   for pause in ${BENCH_PAUSES:-20 5 0}; do
     direct=$(awk -f bench/pool.awk "$OUT/proxy-direct-$method-pause$pause.txt")
