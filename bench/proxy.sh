@@ -83,6 +83,7 @@ load() { # name url method pause-ms seconds: one run, its wrk report added to $O
     wrk -t1 -c8 -d"${5}s" --latency -s bench/signed.lua "$2" >> "$OUT/proxy-$1-$3-pause$4.txt"
 }
 field() { echo "$1" | sed -n "s/.*$2=\([0-9.]*\).*/\1/p"; }
+added() { awk -v a="$(field "$1" p99)" -v b="$(field "$2" p99)" 'BEGIN { printf "%.2f", a - b }'; } # p99 of $1 over $2
 rate() { awk '/^RESULT/ { sub(/rps=/, "", $2); sum += $2; n++ } END { printf "%.0f", sum / n }' "$1"; }
 
 echo "== warm-up (${WARMUP}s each)"
@@ -115,12 +116,12 @@ for method in ${BENCH_CALLS:-GET PATCH}; do
     extra=""
     if [ ${#targets[@]} -gt 4 ]; then
       nginx=$(awk -f bench/pool.awk "$OUT/proxy-nginx-$method-pause$pause.txt")
-      extra=$(printf ' %s | %s |' "$(field "$nginx" p99)" "$(awk -v a="$(field "$nginx" p99)" -v b="$(field "$direct" p99)" 'BEGIN { printf "%.2f", a - b }')")
+      extra=$(printf ' %s | %s |' "$(field "$nginx" p99)" "$(added "$nginx" "$direct")")
     fi
     printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |%s\n' "$method" "$( [ "$pause" = 0 ] && echo "8 connections, full speed" || echo "8 connections, mean pause ${pause} ms" )" \
       "$(rate "$OUT/proxy-direct-$method-pause$pause.txt")" "$(field "$direct" p50)" "$(field "$direct" p99)" \
       "$(rate "$OUT/proxy-proxied-$method-pause$pause.txt")" "$(field "$proxied" p50)" "$(field "$proxied" p99)" \
-      "$(awk -v a="$(field "$proxied" p99)" -v b="$(field "$direct" p99)" 'BEGIN { printf "%.2f", a - b }')" "$extra"
+      "$(added "$proxied" "$direct")" "$extra"
   done
 done
 curl -s "http://127.0.0.1:$PROXY_PORT/mock/drift" | sed -n 's/.*"checkedExchanges":\([0-9]*\),"exchangesWithDrift":\([0-9]*\),"uncheckedExchanges":\([0-9]*\),"kinds":\([0-9]*\).*/the proxy checked \1 exchanges (\3 left unchecked), \2 with drift, \4 kinds/p'; echo
