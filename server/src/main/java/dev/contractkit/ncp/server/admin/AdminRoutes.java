@@ -1,5 +1,7 @@
 package dev.contractkit.ncp.server.admin;
 
+import dev.contractkit.ncp.server.config.NcpMockConfig;
+import io.vertx.core.net.SocketAddress;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
@@ -56,9 +58,12 @@ public class AdminRoutes {
     private final ObjectMapper mapper;
     private final Workspaces workspaces;
     private final DriftLog drift;
+    private final String publicUrl;
 
     public AdminRoutes(SeedData seed, RequestJournal journal, ProviderStates providerStates, SwaggerUiSigning swaggerUiSigning,
-            Tenants tenants, ObjectMapper mapper, Workspaces workspaces, DriftLog drift) {
+            Tenants tenants, ObjectMapper mapper, Workspaces workspaces, DriftLog drift, NcpMockConfig config) {
+        this.publicUrl = config.publicUrl().map(String::trim).filter(url -> !url.isEmpty())
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url).orElse(null);
         this.drift = drift;
         this.workspaces = workspaces;
         this.seed = seed;
@@ -134,14 +139,15 @@ public class AdminRoutes {
             return;
         }
         answer(context, 201, Uni.createFrom().deferred(() -> workspaces.create(request))
-                .map(workspace -> json(WorkspaceBodies.answer(workspace, baseUrl(context, workspace)))));
+                .map(workspace -> json(WorkspaceBodies.answer(workspace, baseUrl(context, workspace), true))));
     }
 
     @Route(path = "/mock/workspaces/:id", methods = HttpMethod.GET)
     void getWorkspace(RoutingContext context) {
         String id = context.pathParam("id");
+        // the secret was given once, to whoever made the workspace; never again
         answer(context, 200, workspaces.find(id).map(found -> json(WorkspaceBodies.answer(found.orElseThrow(() -> noWorkspace(id)),
-                baseUrl(context, found.get())))));
+                baseUrl(context, found.get()), false))));
     }
 
     @Route(path = "/mock/workspaces/:id", methods = HttpMethod.DELETE)
@@ -161,9 +167,18 @@ public class AdminRoutes {
         return new NotFound("Workspace '" + id + "' was not found: it was never made, was deleted, or expired.");
     }
 
-    /** Where the workspace's prefix is, as the client reached this mock. */
-    private static String baseUrl(RoutingContext context, Workspace workspace) {
-        return context.request().scheme() + "://" + context.request().authority() + "/workspaces/" + workspace.workspaceId();
+    /**
+     * Where the workspace's prefix is: under {@code ncp.mock.public-url}, else at the address this connection
+     * reached the mock on (never the client's {@code Host} header, which could point a verifier elsewhere).
+     */
+    private String baseUrl(RoutingContext context, Workspace workspace) {
+        String root = publicUrl != null ? publicUrl : context.request().scheme() + "://" + hostAndPort(context.request().localAddress());
+        return root + "/workspaces/" + workspace.workspaceId();
+    }
+
+    private static String hostAndPort(SocketAddress local) {
+        String host = local.hostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + local.port();
     }
 
     private static String workspaceIdOf(RoutingContext context) {

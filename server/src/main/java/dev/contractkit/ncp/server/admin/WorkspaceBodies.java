@@ -58,13 +58,15 @@ final class WorkspaceBodies {
                 seed == null || seed.isNull() ? null : seed.toString());
     }
 
-    /** {@code {"workspace": {...}}}: the credentials, where to call, and until when. */
-    static Map<String, Object> answer(Workspace workspace, String baseUrl) {
+    /** {@code {"workspace": {...}}}: the credentials (the secret only in the answer that made it), where to call, and until when. */
+    static Map<String, Object> answer(Workspace workspace, String baseUrl, boolean withSecret) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("workspaceId", workspace.workspaceId());
         fields.put("name", workspace.name());
         fields.put("accessKey", workspace.accessKey());
-        fields.put("secretKey", workspace.secretKey());
+        if (withSecret) {
+            fields.put("secretKey", workspace.secretKey());
+        }
         fields.put("baseUrl", baseUrl);
         fields.put("expiresAt", workspace.expiresAt().toString());
         fields.put("contractTesting", workspace.contractTesting());

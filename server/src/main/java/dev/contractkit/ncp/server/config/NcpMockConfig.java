@@ -111,6 +111,41 @@ public interface NcpMockConfig {
     /** Proxy mode: a folder where every proxied exchange is written as a fixture, its secrets masked. */
     Optional<String> recordDir();
 
+    /**
+     * Proxy mode: whether calls that change NCP (POST, PUT, PATCH, DELETE under {@code /api/v1}) are forwarded.
+     * Off by default: they are refused 403 "230" and nothing reaches the upstream.
+     */
+    @WithDefault("false")
+    @WithConverter(StrictBoolean.class)
+    boolean upstreamAllowWrites();
+
+    /**
+     * The origins (comma-separated, {@code https://app.example:3000}) whose pages may call this mock across
+     * origins, besides the mock's own. Unset: a plain mock answers any origin on {@code /api/v1} and the gateway,
+     * only its own pages on {@code /mock/*}; a proxy answers no other origin at all.
+     */
+    Optional<String> corsOrigins();
+
+    /**
+     * A shared mock's admin token: set, every {@code /mock/*} route needs {@code Authorization: Bearer <token>}
+     * (a workspace's own prefix stays reachable by its id). Never logged or echoed.
+     */
+    Optional<String> adminToken();
+
+    /**
+     * The hosts (comma-separated: {@code api.example.com}, {@code *.example.com}, an address or a CIDR range)
+     * that a stage backend ({@code endpointDomain}) in the seed of an API-made workspace may name. Empty by
+     * default: such a seed may name none. Loopback, link-local and private addresses must be listed as
+     * addresses, ranges or exact names. The operator's seed file is not limited.
+     */
+    Optional<String> gatewayBackendHosts();
+
+    /**
+     * The URL clients reach this mock at ({@code https://ncp-mock.team.example}), for the {@code baseUrl} of new
+     * workspaces. Unset: the address the mock was reached on (never the client's {@code Host} header).
+     */
+    Optional<String> publicUrl();
+
     /** {@code true} or {@code false} (any case): SmallRye's own converter reads every other word as false. */
     final class StrictBoolean implements org.eclipse.microprofile.config.spi.Converter<Boolean> {
         @Override

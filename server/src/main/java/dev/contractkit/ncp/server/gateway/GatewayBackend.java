@@ -1,5 +1,9 @@
 package dev.contractkit.ncp.server.gateway;
 
+import dev.contractkit.ncp.server.config.BackendHosts;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
+import java.net.URI;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -34,7 +38,39 @@ final class GatewayBackend {
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis)));
     }
 
+    /** Forwards to a backend the operator configured: its name is resolved and connected to as usual. */
     void forward(RoutingContext context, String url, Buffer body, BiConsumer<NcpErrorCode, String> refuse) {
+        send(context, requestTo(context, url), body, refuse);
+    }
+
+    /**
+     * Forwards to a backend named by an API-made workspace's seed: its host is resolved here, off the event
+     * loop, the address checked against {@code hosts}, and the call made to that very address (the name still
+     * in {@code Host} and TLS), so a name that resolves inward, now or later, never reaches the mock's network.
+     * A refused address is 403 "230".
+     */
+    void forwardChecked(RoutingContext context, String url, Buffer body, BackendHosts hosts, BiConsumer<NcpErrorCode, String> refuse) {
+        RequestOptions options = requestTo(context, url);
+        String host = BackendHosts.hostOf(url);
+        vertx.<InetAddress>executeBlocking(() -> InetAddress.getAllByName(host)[0], false).onComplete(resolved -> {
+            if (resolved.failed()) {
+                refuse.accept(NcpErrorCode.ENDPOINT_ERROR, "The backend could not be reached: " + host + " does not resolve.");
+                return;
+            }
+            try {
+                hosts.checkAddress(url, resolved.result());
+            } catch (IllegalArgumentException refused) {
+                refuse.accept(NcpErrorCode.FORBIDDEN, "The gateway does not forward there: " + refused.getMessage() + ".");
+                return;
+            }
+            URI target = URI.create(url);
+            int port = target.getPort() > 0 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+            options.setServer(SocketAddress.inetSocketAddress(port, resolved.result().getHostAddress()));
+            send(context, options, body, refuse);
+        });
+    }
+
+    private static RequestOptions requestTo(RoutingContext context, String url) {
         String query = context.request().query();
         RequestOptions options = new RequestOptions().setMethod(context.request().method())
                 .setAbsoluteURI(query == null || query.isEmpty() ? url : url + "?" + query);
@@ -45,6 +81,10 @@ final class GatewayBackend {
             }
         });
         options.setHeaders(headers);
+        return options;
+    }
+
+    private void send(RoutingContext context, RequestOptions options, Buffer body, BiConsumer<NcpErrorCode, String> refuse) {
         AtomicBoolean settled = new AtomicBoolean();
         HttpClientRequest[] sent = new HttpClientRequest[1];
         long timer = vertx.setTimer(timeoutMillis, id -> {

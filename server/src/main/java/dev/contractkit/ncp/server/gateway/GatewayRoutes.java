@@ -1,5 +1,7 @@
 package dev.contractkit.ncp.server.gateway;
 
+import dev.contractkit.ncp.server.config.BackendHosts;
+import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
@@ -45,9 +47,14 @@ public class GatewayRoutes {
     private final Tenants tenants;
     private final ObjectMapper mapper;
     private final NcpMockConfig config;
+    private final BackendHosts backendHosts;
+    private final ProductCatalog catalog;
     private volatile GatewayBackend backend;
 
-    public GatewayRoutes(Gateway gateway, Tenants tenants, ObjectMapper mapper, NcpMockConfig config) {
+    public GatewayRoutes(Gateway gateway, Tenants tenants, ObjectMapper mapper, NcpMockConfig config, BackendHosts backendHosts,
+            ProductCatalog catalog) {
+        this.backendHosts = backendHosts;
+        this.catalog = catalog;
         this.gateway = gateway;
         this.tenants = tenants;
         this.mapper = mapper;
@@ -126,8 +133,14 @@ public class GatewayRoutes {
         }
         Gateway.Target target = decision.target();
         if (target.stage().endpointDomain() != null) {
-            backend.forward(context, target.stage().endpointDomain() + call.resourcePath(), body,
-                    (code, details) -> refuse(context, code, details));
+            String url = target.stage().endpointDomain() + call.resourcePath();
+            Workspace workspace = WorkspaceRequests.workspace(context);
+            if (workspace != null && catalog.hasSeedOf(workspace.tenantId())) {
+                // the backend came from the seed of a workspace made through the API, not from the operator
+                backend.forwardChecked(context, url, body, backendHosts, (code, details) -> refuse(context, code, details));
+            } else {
+                backend.forward(context, url, body, (code, details) -> refuse(context, code, details));
+            }
             return;
         }
         Map<String, Object> echo = new LinkedHashMap<>();

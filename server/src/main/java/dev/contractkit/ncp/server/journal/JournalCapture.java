@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Captures each answered request to {@code /api/} and {@code /mock/} (not those to the journal itself, nor
- * Quarkus's {@code /q/}) into the {@link RequestJournal}, just before its answer is written: once a client
+ * Captures each answered request to {@code /api/} and {@code /mock/} (not those to the journal itself or to
+ * {@code /mock/workspaces}, nor Quarkus's {@code /q/}) into the {@link RequestJournal}, just before its answer is written: once a client
  * holds its answer, the journal holds its request. The body comes from {@link JournalBodyTap}.
  */
 public class JournalCapture {
@@ -22,6 +22,7 @@ public class JournalCapture {
     static final String BODY_KEY = "ncp.journal.body";
     static final int BODY_LIMIT = 4096;
     private static final String JOURNAL_PATH = "/mock/requests";
+    private static final String WORKSPACES_PATH = "/mock/workspaces";
     /**
      * Set by the gateway on each call it answers: the id of the key the call carried ("" when none was
      * found). The journal records every gateway call, with that id and never the key value.
@@ -53,7 +54,9 @@ public class JournalCapture {
             context.next();
             return;
         }
-        boolean management = (path.startsWith("/api/") || path.startsWith("/mock/")) && !path.startsWith(JOURNAL_PATH);
+        // never the journal itself, nor the workspace routes, whose paths carry workspace ids and whose answers secrets
+        boolean management = (path.startsWith("/api/") || path.startsWith("/mock/")) && !path.startsWith(JOURNAL_PATH)
+                && !path.startsWith(WORKSPACES_PATH);
         long started = System.nanoTime();
         Instant at = clock.instant();
         context.addHeadersEndHandler(done -> {
@@ -61,7 +64,9 @@ public class JournalCapture {
             if (management || gatewayKeyId != null) {
                 String errorCode = context.get(NcpErrors.ERROR_CODE_KEY);
                 byte[] body = context.get(BODY_KEY) instanceof ByteArrayOutputStream tapped ? tapped.toByteArray() : null;
-                Workspace workspace = WorkspaceRequests.workspace(context);
+                // a workspace's call, by its prefix or by its access key at the usual paths, goes to its own journal
+                Workspace workspace = WorkspaceRequests.workspace(context) != null ? WorkspaceRequests.workspace(context)
+                        : context.get(WorkspaceRequests.BY_ACCESS_KEY);
                 String signedPath = context.get(WorkspaceRequests.SIGNED_PATH_AND_QUERY);
                 journal.add(new RequestJournal.Entry(at.toString(), request.method().name(), signedPath != null ? signedPath : request.uri(),
                         request.getHeader("x-ncp-iam-access-key"), gatewayKeyId == null || gatewayKeyId.isEmpty() ? null : gatewayKeyId,

@@ -52,6 +52,8 @@ public class ProxyRoutes {
     /** Before the gateway (-50) and the REST resources; after the request filters (journal, body limit). */
     static final int ORDER = -60;
     static final int BACKLOG = 10_000;
+    /** The methods that change the upstream account: refused unless {@code ncp.mock.upstream-allow-writes}. */
+    static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "keep-alive", "transfer-encoding", "te", "trailer",
             "upgrade", "proxy-authorization", "proxy-connection", "content-length", NcpHeaders.TIMESTAMP, NcpHeaders.ACCESS_KEY,
             NcpHeaders.SIGNATURE);
@@ -64,8 +66,8 @@ public class ProxyRoutes {
     private final Tenants tenants;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final boolean verifying;
     private final long timeoutMillis;
+    private final boolean allowWrites;
     /**
      * One client per event loop, made on that loop: its connections are that loop's, so a proxied call is read,
      * forwarded, answered and sent back on the one thread that took it. (A client shared by every loop lends a
@@ -93,8 +95,8 @@ public class ProxyRoutes {
         this.tenants = tenants;
         this.mapper = mapper;
         this.clock = clock;
-        this.verifying = config.verifySignatures();
         this.timeoutMillis = Math.max(1, config.upstreamTimeout().toMillis());
+        this.allowWrites = config.upstreamAllowWrites();
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -104,12 +106,15 @@ public class ProxyRoutes {
         this.vertx = vertx;
         this.clientOptions = new HttpClientOptions().setConnectTimeout((int) Math.min(10_000, timeoutMillis)).setMaxPoolSize(64);
         router.route("/api/v1/*").order(ORDER).handler(this::route);
-        LOG.infof("proxy mode: /api/v1 goes to %s, re-signed; drift at GET /mock/drift%s", upstream.base(),
+        LOG.infof("proxy mode: /api/v1 goes to %s, re-signed; %s; drift at GET /mock/drift%s", upstream.base(),
+                allowWrites ? "WRITES ALLOWED (ncp.mock.upstream-allow-writes): calls may change the upstream account"
+                        : "reads only (writes refused 403 unless ncp.mock.upstream-allow-writes=true)",
                 recorder.enabled() ? "; exchanges recorded" : "");
     }
 
     private void route(RoutingContext context) {
-        if (verifying) {
+        {
+            // a proxy always verifies (Upstream refuses to start with verification off)
             Verification verdict = tenants.verifier().verify(context.request().method().name(),
                     NcpSigner.pathAndQuery(context.request().path(), context.request().query()),
                     context.request().getHeader(NcpHeaders.TIMESTAMP), context.request().getHeader(NcpHeaders.ACCESS_KEY),
@@ -118,6 +123,11 @@ public class ProxyRoutes {
                 refuse(context, NcpErrorCode.AUTHENTICATION_FAILED, verdict.details());
                 return;
             }
+        }
+        if (!allowWrites && WRITES.contains(context.request().method().name())) {
+            refuse(context, NcpErrorCode.FORBIDDEN, "This proxy forwards reads only: " + context.request().method().name()
+                    + " would change the upstream account. Set ncp.mock.upstream-allow-writes=true (NCP_MOCK_UPSTREAM_ALLOW_WRITES=true) to let writes through.");
+            return;
         }
         if (context.body().available()) {
             Buffer read = context.body().buffer();

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.seed;
 
+import dev.contractkit.ncp.server.config.BackendHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
@@ -21,10 +22,12 @@ public class WorkspaceSeeds {
     private final ApiKeyStore store;
     private final ProductCatalog catalog;
     private final ObjectMapper mapper;
+    private final BackendHosts backendHosts;
     /** The workspaces whose seed this replica has read. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    public WorkspaceSeeds(SeedData seedData, ApiKeyStore store, ProductCatalog catalog, ObjectMapper mapper) {
+    public WorkspaceSeeds(SeedData seedData, ApiKeyStore store, ProductCatalog catalog, ObjectMapper mapper, BackendHosts backendHosts) {
+        this.backendHosts = backendHosts;
         this.seedData = seedData;
         this.store = store;
         this.catalog = catalog;
@@ -35,9 +38,25 @@ public class WorkspaceSeeds {
     private record Parsed(List<SeedKey> keys, List<CatalogProduct> products) {
     }
 
-    /** Checks a workspace's seed document: an {@link IllegalArgumentException} names what is wrong. */
+    /**
+     * Checks a workspace's seed document: an {@link IllegalArgumentException} names what is wrong. A stage
+     * backend ({@code endpointDomain}) must be on {@code ncp.mock.gateway-backend-hosts}: a workspace made
+     * through the API may not turn the gateway into a forwarder to the mock's own network.
+     */
     public void check(String document) {
-        parse(document);
+        Parsed parsed = parse(document);
+        if (parsed.products() != null) {
+            parsed.products().forEach(product -> product.stages().forEach(stage -> {
+                if (stage.endpointDomain() != null) {
+                    try {
+                        backendHosts.checkName(stage.endpointDomain());
+                    } catch (IllegalArgumentException refused) {
+                        throw new IllegalArgumentException("endpointDomain of stage " + stage.stageId() + " in product " + product.productId()
+                                + ": " + refused.getMessage());
+                    }
+                }
+            }));
+        }
     }
 
     private Parsed parse(String document) {

@@ -46,7 +46,7 @@ public record Workspace(String workspaceId, String name, String accessKey, Strin
 
     @Override
     public String toString() {
-        return "Workspace[" + workspaceId + ", " + name + ", accessKey " + Masking.mask(accessKey) + ", contractTesting " + contractTesting
+        return "Workspace[" + workspaceId + ", " + Masking.printable(name) + ", accessKey " + Masking.mask(accessKey) + ", contractTesting " + contractTesting
                 + ", expires " + expiresAt + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.upstream;
 
+import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpSigner;
@@ -33,6 +34,33 @@ public class Upstream {
     @Inject
     public Upstream(NcpMockConfig config) {
         this(config.upstream(), config.upstreamCredentials(), config.upstreamCredentialsFile());
+        if (enabled()) {
+            checkClientSide(config);
+        }
+    }
+
+    /**
+     * A proxy lends the real credentials to whoever its own check lets in, so that check must be one only the
+     * user can pass: client credentials of their own choosing ({@code ncp.mock.credentials}), never the published
+     * local default pair, and signatures verified, with no contract-testing replay.
+     */
+    static void checkClientSide(NcpMockConfig config) {
+        String pairs = config.credentials().filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalArgumentException(
+                "proxy mode (ncp.mock.upstream) needs client credentials of your own: set ncp.mock.credentials "
+                        + "(NCP_MOCK_CREDENTIALS=ACCESS:SECRET, any pair you choose); your callers sign with it, and the published local default "
+                        + "pair is never accepted by a proxy"));
+        for (NcpCredentials pair : NcpCredentials.parseList(pairs)) {
+            if (pair.accessKey().equals(Tenants.LOCAL_DEFAULT.accessKey()) || pair.secretKey().equals(Tenants.LOCAL_DEFAULT.secretKey())) {
+                throw new IllegalArgumentException("proxy mode (ncp.mock.upstream): ncp.mock.credentials holds the published local default pair "
+                        + "(it is in the README, so anyone could sign with it); choose a pair of your own");
+            }
+        }
+        if (!config.verifySignatures()) {
+            throw new IllegalArgumentException("proxy mode (ncp.mock.upstream) always verifies signatures: unset ncp.mock.verify-signatures=false");
+        }
+        if (config.contractTesting()) {
+            throw new IllegalArgumentException("proxy mode (ncp.mock.upstream) takes no replayed pacts: unset ncp.mock.contract-testing=true");
+        }
     }
 
     Upstream(Optional<String> url, Optional<String> credentials, Optional<String> credentialsFile) {

@@ -23,9 +23,9 @@ class AdminRoutesTest {
 
     @Test
     void eachAdminRouteAnswersFromTheTable() {
-        given().post("/mock/reset").then().statusCode(200).body("seededApiKeys", equalTo(6));
+        given().contentType("application/json").post("/mock/reset").then().statusCode(200).body("seededApiKeys", equalTo(6));
         given().get("/mock/requests").then().statusCode(200).contentType("application/json");
-        given().delete("/mock/requests").then().statusCode(204);
+        given().contentType("application/json").delete("/mock/requests").then().statusCode(204);
         given().get("/mock/swagger-ui/signing").then().statusCode(200).header("Cache-Control", "no-store");
         given().contentType("application/json").body("{\"action\":\"teardown\"}").post("/mock/provider-states").then().statusCode(200);
     }

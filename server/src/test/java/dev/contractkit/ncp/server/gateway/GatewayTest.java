@@ -180,7 +180,7 @@ class GatewayTest {
         assertThat(detail(id, "prodprt002").stream().filter(row -> "stgpaysbx1".equals(row.get("stageId"))).findFirst().orElseThrow())
                 .containsEntry("dailyUsage", 1).containsEntry("dayCallCount", 1).containsEntry("monthlyUsage", 101);
 
-        tenant.send("POST", "/mock/reset").then().statusCode(200);
+        tenant.sendJson("POST", "/mock/reset", "{}").then().statusCode(200);
         assertThat(tenant.get(id).statusCode()).isEqualTo(404);
     }
 

@@ -36,8 +36,8 @@ class RequestJournalTest {
     void clear() {
         tenant = SignedRequests.as(SignedRequests.TENANT_A, clock);
         // from the seed, whatever other test classes changed in this shared application
-        given().post("/mock/reset").then().statusCode(200);
-        given().delete("/mock/requests").then().statusCode(204);
+        given().contentType("application/json").post("/mock/reset").then().statusCode(200);
+        given().contentType("application/json").delete("/mock/requests").then().statusCode(204);
     }
 
     private static List<Map<String, Object>> journal(String query) {

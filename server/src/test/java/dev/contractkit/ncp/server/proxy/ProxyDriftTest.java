@@ -57,7 +57,7 @@ class ProxyDriftTest {
     @BeforeEach
     void clear() {
         tenant = SignedRequests.as(SignedRequests.TENANT_A, clock);
-        given().delete("/mock/drift").then().statusCode(204);
+        given().auth().oauth2(DriftedUpstream.ADMIN_TOKEN).contentType("application/json").delete("/mock/drift").then().statusCode(204);
     }
 
     @Test
@@ -94,7 +94,7 @@ class ProxyDriftTest {
                 tenant.send("GET", "/api/v1/products").then().statusCode(200);
                 tenant.send("GET", "/api/v1/products/prodpub001").then().statusCode(418);
             }
-            JsonPath drift = await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/mock/drift").then().statusCode(200).extract().jsonPath(),
+            JsonPath drift = await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(DriftedUpstream.ADMIN_TOKEN).get("/mock/drift").then().statusCode(200).extract().jsonPath(),
                     report -> report.getLong("checkedExchanges") == 6);
 
             assertThat(drift.getLong("exchangesWithDrift")).isEqualTo(6);

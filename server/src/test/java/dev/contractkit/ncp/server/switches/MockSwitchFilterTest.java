@@ -88,7 +88,7 @@ class MockSwitchFilterTest {
         tenant.send("DELETE", "/api/v1/api-keys/seedmob002").then().statusCode(204);
         String created = tenant.createdId("before-reset");
 
-        RestAssured.post("/mock/reset").then().statusCode(200).body("seededApiKeys", equalTo(6));
+        RestAssured.given().contentType("application/json").post("/mock/reset").then().statusCode(200).body("seededApiKeys", equalTo(6));
 
         tenant.get("seedmob002").then().statusCode(200).body("apiKeyName", equalTo("mobile-app"));
         tenant.get(created).then().statusCode(404);

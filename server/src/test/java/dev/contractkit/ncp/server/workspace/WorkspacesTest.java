@@ -47,7 +47,7 @@ class WorkspacesTest {
     @AfterEach
     void dropWorkspaces() {
         clock.reset();
-        made.forEach(id -> given().delete("/mock/workspaces/" + id));
+        made.forEach(id -> given().contentType("application/json").delete("/mock/workspaces/" + id));
     }
 
     private Made workspace(String body) {
@@ -100,9 +100,9 @@ class WorkspacesTest {
         String keptByA = tenantA.createdId("kept-by-a");
         String inOne = as(one).createdId("in-one");
         String inTwo = as(two).createdId("in-two");
-        given().delete(one.prefix() + "/mock/requests").then().statusCode(204);
+        given().contentType("application/json").delete(one.prefix() + "/mock/requests").then().statusCode(204);
 
-        given().post(one.prefix() + "/mock/reset").then().statusCode(200);
+        given().contentType("application/json").post(one.prefix() + "/mock/reset").then().statusCode(200);
         assertEnvelope(as(one).get(inOne), 404, "300");
         as(two).get(inTwo).then().statusCode(200);
         tenantA.get(keptByA).then().statusCode(200);
@@ -144,11 +144,11 @@ class WorkspacesTest {
     void aDeletedOrExpiredWorkspaceIs401ForItsCredentialsAnd404ForItsPrefix() {
         Made deleted = workspace("{}");
         Made idle = workspace("{\"ttlSeconds\": 60}");
-        given().delete("/mock/workspaces/" + deleted.id()).then().statusCode(204);
+        given().contentType("application/json").delete("/mock/workspaces/" + deleted.id()).then().statusCode(204);
         assertEnvelope(as(deleted).send("GET", "/api/v1/api-keys"), 401, "200");
         assertEnvelope(as(deleted).send("GET", deleted.prefix() + "/api/v1/api-keys"), 404, "300");
         assertEnvelope(given().get("/mock/workspaces/" + deleted.id()), 404, "300");
-        assertEnvelope(given().delete("/mock/workspaces/" + deleted.id()), 404, "300");
+        assertEnvelope(given().contentType("application/json").delete("/mock/workspaces/" + deleted.id()), 404, "300");
 
         as(idle).send("GET", "/api/v1/api-keys").then().statusCode(200);
         clock.advance(Duration.ofSeconds(45));
@@ -157,7 +157,7 @@ class WorkspacesTest {
         as(idle).send("GET", "/api/v1/api-keys").then().statusCode(200);
         clock.advance(Duration.ofSeconds(61));
         assertEnvelope(as(idle).send("GET", "/api/v1/api-keys"), 401, "200");
-        assertEnvelope(given().post(idle.prefix() + "/mock/reset"), 404, "300");
+        assertEnvelope(given().contentType("application/json").post(idle.prefix() + "/mock/reset"), 404, "300");
     }
 
     @Test
@@ -181,7 +181,7 @@ class WorkspacesTest {
             made.add(answer.jsonPath().getString("workspace.workspaceId"));
         }
         assertThat(assertEnvelope(answer, 429, "400")).contains("40");
-        given().delete("/mock/workspaces/" + made.remove(made.size() - 1)).then().statusCode(204);
+        given().contentType("application/json").delete("/mock/workspaces/" + made.remove(made.size() - 1)).then().statusCode(204);
         workspace("{}");
     }
 
@@ -223,7 +223,7 @@ class WorkspacesTest {
             work.add(pool.submit(() -> {
                 for (int i = 0; i < 15; i++) {
                     as(two).createdId("two-" + i);
-                    given().post(two.prefix() + "/mock/reset").then().statusCode(200);
+                    given().contentType("application/json").post(two.prefix() + "/mock/reset").then().statusCode(200);
                 }
                 return null;
             }));

@@ -1,0 +1,161 @@
+package dev.contractkit.ncp.server.admin;
+
+import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.contractkit.ncp.server.SignedRequests;
+import dev.contractkit.ncp.server.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A shared team mock as its operator sets it up: an admin token guards every {@code /mock/*} route, while a
+ * workspace's own prefix stays open to whoever holds its id; workspaces' addresses come from the public URL;
+ * the operator's one trusted origin may use the admin routes; and a backend the operator listed is the only
+ * place an API-made workspace's gateway forwards to.
+ */
+@QuarkusTest
+@TestProfile(AdminTokenTest.SharedMock.class)
+class AdminTokenTest {
+    static final String TOKEN = "team-mock-token-7d1e0c93a4b25f68";
+    static final String PUBLIC_URL = "https://ncp-mock.team.example";
+
+    public static class SharedMock implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ncp.mock.admin-token", TOKEN, "ncp.mock.public-url", PUBLIC_URL + "/", "ncp.mock.cors-origins", "https://ci.team.example",
+                    "ncp.mock.gateway-backend-hosts", "127.0.0.1, *.team.example");
+        }
+    }
+
+    @Inject
+    TestClock clock;
+
+    SignedRequests tenant;
+    HttpServer backend;
+    final AtomicInteger backendCalls = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws IOException {
+        tenant = SignedRequests.as(SignedRequests.TENANT_A, clock);
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/", exchange -> {
+            backendCalls.incrementAndGet();
+            byte[] body = "{\"from\": \"backend\"}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        backend.start();
+    }
+
+    @AfterEach
+    void stop() {
+        backend.stop(0);
+        admin().contentType("application/json").post("/mock/reset").then().statusCode(200);
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().oauth2(TOKEN);
+    }
+
+    private static void refusedWithoutTheToken(Function<RequestSpecification, Response> call) {
+        assertThat(assertEnvelope(call.apply(given()), 401, "200")).contains("ncp.mock.admin-token");
+        assertEnvelope(call.apply(given().auth().oauth2("guess")), 401, "200");
+        assertEnvelope(call.apply(given().header("Authorization", TOKEN)), 401, "200");
+    }
+
+    @Test
+    void resetNeedsTheTokenAndChangesNothingWithoutIt() {
+        String kept = tenant.createdId("kept");
+        refusedWithoutTheToken(request -> request.contentType("application/json").post("/mock/reset"));
+        tenant.get(kept).then().statusCode(200);
+        admin().contentType("application/json").post("/mock/reset").then().statusCode(200);
+        assertEnvelope(tenant.get(kept), 404, "300");
+    }
+
+    @Test
+    void workspacesAndTheJournalNeedTheToken() {
+        refusedWithoutTheToken(request -> request.contentType("application/json").body("{}").post("/mock/workspaces"));
+        refusedWithoutTheToken(request -> request.get("/mock/requests"));
+        refusedWithoutTheToken(request -> request.contentType("application/json").delete("/mock/requests"));
+        refusedWithoutTheToken(request -> request.contentType("application/json").body("{\"state\": \"an API key exists\"}").post("/mock/provider-states"));
+        refusedWithoutTheToken(request -> request.get("/mock/swagger-ui/signing"));
+        refusedWithoutTheToken(request -> request.get("/mock/drift"));
+        admin().get("/mock/requests").then().statusCode(200);
+
+        JsonPath made = admin().contentType("application/json").body("{}").post("/mock/workspaces").then().statusCode(201).extract().jsonPath();
+        String id = made.getString("workspace.workspaceId");
+        refusedWithoutTheToken(request -> request.get("/mock/workspaces/" + id));
+        refusedWithoutTheToken(request -> request.contentType("application/json").delete("/mock/workspaces/" + id));
+        admin().get("/mock/workspaces/" + id).then().statusCode(200);
+        admin().contentType("application/json").delete("/mock/workspaces/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void aWorkspacesOwnPrefixStaysOpenToWhoeverHoldsItsId() {
+        JsonPath made = admin().contentType("application/json").body("{\"contractTesting\": true}").post("/mock/workspaces").then().statusCode(201)
+                .extract().jsonPath();
+        String id = made.getString("workspace.workspaceId");
+        try {
+            assertThat(made.getString("workspace.baseUrl")).isEqualTo(PUBLIC_URL + "/workspaces/" + id);
+            given().contentType("application/json").body("{\"state\": \"an API key exists\", \"params\": {\"apiKeyId\": \"prefixed01\"}}")
+                    .post("/workspaces/" + id + "/mock/provider-states").then().statusCode(200);
+            given().get("/workspaces/" + id + "/mock/requests").then().statusCode(200);
+            given().contentType("application/json").post("/workspaces/" + id + "/mock/reset").then().statusCode(200);
+        } finally {
+            admin().contentType("application/json").delete("/mock/workspaces/" + id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void theOperatorsTrustedOriginMayUseTheAdminRoutesAndNoOtherMay() {
+        admin().header("Origin", "https://ci.team.example").get("/mock/requests").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://ci.team.example");
+        given().header("Origin", "https://ci.team.example").header("Access-Control-Request-Method", "POST").options("/mock/reset")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://ci.team.example");
+        assertEnvelope(admin().header("Origin", "https://evil.example").get("/mock/requests"), 403, "230");
+    }
+
+    @Test
+    void aListedBackendIsForwardedToAndAnUnlistedOneIsRefusedAtCreation() {
+        String forwarder = workspaceSeed("http://127.0.0.1:" + backend.getAddress().getPort());
+        JsonPath made = admin().contentType("application/json").body(forwarder).post("/mock/workspaces").then().statusCode(201).extract().jsonPath();
+        String id = made.getString("workspace.workspaceId");
+        try {
+            given().header("x-ncp-apigw-api-key", "FORWARDPRIMARYKEY000000000000000000000001").get("/workspaces/" + id + "/gateway/fwd0000001/meta/latest/x")
+                    .then().statusCode(200).body(org.hamcrest.Matchers.equalTo("{\"from\": \"backend\"}"));
+            assertThat(backendCalls).hasValue(1);
+        } finally {
+            admin().contentType("application/json").delete("/mock/workspaces/" + id).then().statusCode(204);
+        }
+        // localhost is the same machine, but only the address was listed
+        assertThat(assertEnvelope(admin().contentType("application/json").body(workspaceSeed("http://localhost:" + backend.getAddress().getPort()))
+                .post("/mock/workspaces"), 400, "100")).contains("ncp.mock.gateway-backend-hosts");
+        assertThat(backendCalls).hasValue(1);
+    }
+
+    static String workspaceSeed(String backendUrl) {
+        return """
+                {"seed": {"apiKeys": [{"apiKeyId": "fwdkey0001", "apiKeyName": "fwd", "primaryKey": "FORWARDPRIMARYKEY000000000000000000000001"}],
+                  "products": [{"productId": "fwdprod001", "productName": "Forwarder", "subscriptionCode": "PUBLIC", "invokeId": "fwd0000001",
+                    "apis": [{"apiId": "fwdapi0001", "apiName": "meta", "stages": [{"stageId": "fwdstage01", "stageName": "latest",
+                      "endpointDomain": "%s", "usagePlans": [{"usagePlanId": "fwdplan001", "usagePlanName": "Open"}]}]}]}]}}
+                """.formatted(backendUrl);
+    }
+}
