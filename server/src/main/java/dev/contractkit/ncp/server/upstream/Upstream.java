@@ -35,7 +35,7 @@ public class Upstream {
     public Upstream(NcpMockConfig config) {
         this(config.upstream(), config.upstreamCredentials(), config.upstreamCredentialsFile());
         if (enabled()) {
-            checkClientSide(config);
+            checkClientSide(config.credentials(), config.verifySignatures(), config.contractTesting());
         }
     }
 
@@ -44,8 +44,8 @@ public class Upstream {
      * user can pass: client credentials of their own choosing ({@code ncp.mock.credentials}), never the published
      * local default pair, and signatures verified, with no contract-testing replay.
      */
-    static void checkClientSide(NcpMockConfig config) {
-        String pairs = config.credentials().filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalArgumentException(
+    static void checkClientSide(Optional<String> credentials, boolean verifySignatures, boolean contractTesting) {
+        String pairs = credentials.filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalArgumentException(
                 "proxy mode (ncp.mock.upstream) needs client credentials of your own: set ncp.mock.credentials "
                         + "(NCP_MOCK_CREDENTIALS=ACCESS:SECRET, any pair you choose); your callers sign with it, and the published local default "
                         + "pair is never accepted by a proxy"));
@@ -55,10 +55,10 @@ public class Upstream {
                         + "(it is in the README, so anyone could sign with it); choose a pair of your own");
             }
         }
-        if (!config.verifySignatures()) {
+        if (!verifySignatures) {
             throw new IllegalArgumentException("proxy mode (ncp.mock.upstream) always verifies signatures: unset ncp.mock.verify-signatures=false");
         }
-        if (config.contractTesting()) {
+        if (contractTesting) {
             throw new IllegalArgumentException("proxy mode (ncp.mock.upstream) takes no replayed pacts: unset ncp.mock.contract-testing=true");
         }
     }

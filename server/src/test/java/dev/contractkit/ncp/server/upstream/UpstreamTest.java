@@ -29,6 +29,22 @@ class UpstreamTest {
     }
 
     @Test
+    void aProxyTakesOnlyClientCredentialsTheUserChose() {
+        assertThatThrownBy(() -> Upstream.checkClientSide(Optional.empty(), true, false)).hasMessageContaining("ncp.mock.credentials")
+                .hasMessageContaining("NCP_MOCK_CREDENTIALS");
+        assertThatThrownBy(() -> Upstream.checkClientSide(Optional.of(" "), true, false)).hasMessageContaining("ncp.mock.credentials");
+        assertThatThrownBy(() -> Upstream.checkClientSide(Optional.of("MOCKACCESSKEY0000001:MOCKSECRETKEY000000000000000000000000001"), true, false))
+                .hasMessageContaining("published local default pair").hasMessageNotContaining("MOCKSECRETKEY");
+        assertThatThrownBy(() -> Upstream.checkClientSide(Optional.of("MINE0001:mine-secret,MOCKACCESSKEY0000001:other"), true, false))
+                .hasMessageContaining("published local default pair");
+        assertThatThrownBy(() -> Upstream.checkClientSide(Optional.of("MINE0001:MOCKSECRETKEY000000000000000000000000001"), true, false))
+                .hasMessageContaining("published local default pair");
+        assertThatThrownBy(() -> Upstream.checkClientSide(Optional.of("MINE0001:mine-secret"), false, false)).hasMessageContaining("verify-signatures");
+        assertThatThrownBy(() -> Upstream.checkClientSide(Optional.of("MINE0001:mine-secret"), true, true)).hasMessageContaining("contract-testing");
+        Upstream.checkClientSide(Optional.of("MINE0001:mine-secret"), true, false);
+    }
+
+    @Test
     void withoutAnUpstreamTheMockIsNoProxy() {
         assertThat(new Upstream(Optional.empty(), Optional.empty(), Optional.empty()).enabled()).isFalse();
     }
