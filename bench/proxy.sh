@@ -20,6 +20,9 @@ ROUNDS=${BENCH_ROUNDS:-5}
 WARMUP=${BENCH_WARMUP:-30}
 BENCH_SERVERS=ours
 source bench/common.sh
+# a proxy takes only a client pair of its own, never the published local one
+AK=BENCHPROXYACCESS0001
+SK=bench-proxy-secret-00000000000000000000001
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
 JVM_FLAGS=${PROXY_JVM_FLAGS:--Xmx256m -XX:+UseSerialGC}
@@ -43,7 +46,7 @@ QUARKUS_HTTP_PORT=$UPSTREAM_PORT QUARKUS_HTTP_HOST=127.0.0.1 NCP_MOCK_CREDENTIAL
   java $JVM_FLAGS -jar server/target/quarkus-app/quarkus-run.jar > "$OUT/proxy-upstream.log" 2>&1 &
 pids+=($!)
 QUARKUS_HTTP_PORT=$PROXY_PORT QUARKUS_HTTP_HOST=127.0.0.1 NCP_MOCK_CREDENTIALS="$AK:$SK" \
-  NCP_MOCK_UPSTREAM=http://127.0.0.1:$UPSTREAM_PORT/api/v1 NCP_MOCK_UPSTREAM_CREDENTIALS="$AK:$SK" \
+  NCP_MOCK_UPSTREAM=http://127.0.0.1:$UPSTREAM_PORT/api/v1 NCP_MOCK_UPSTREAM_CREDENTIALS="$AK:$SK" NCP_MOCK_UPSTREAM_ALLOW_WRITES=true \
   ${BENCH_RECORD:+NCP_MOCK_RECORD_DIR=$RECORD_DIR} \
   java $JVM_FLAGS -jar server/target/quarkus-app/quarkus-run.jar > "$OUT/proxy-proxy.log" 2>&1 &
 pids+=($!)

@@ -12,6 +12,9 @@
 # (JVM flags of the replicas, for example -Xmx96m), REDIS_SERVER and NGINX (the programs to run, when not
 # on the PATH). Every NCP_MOCK_*
 # and QUARKUS_* variable set when calling "up" reaches both replicas (NCP_MOCK_CREDENTIALS, for example).
+# A shared mock guards /mock/* with an admin token: NCP_MOCK_ADMIN_TOKEN, else one drawn at the first "up" and
+# kept in $RUN_DIR/admin-token (readable by you alone); send it as "Authorization: Bearer <token>". Workspaces'
+# addresses name nginx (NCP_MOCK_PUBLIC_URL, default http://127.0.0.1:$CLUSTER_PORT).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -52,6 +55,14 @@ up() {
     (cd "$ROOT" && ./mvnw -B -q package -pl server -am -DskipTests)
   fi
   mkdir -p "$RUN_DIR/redis" "$RUN_DIR/nginx"
+  if [ -z "${NCP_MOCK_ADMIN_TOKEN:-}" ]; then
+    if [ ! -s "$RUN_DIR/admin-token" ]; then
+      (umask 077 && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$RUN_DIR/admin-token")
+    fi
+    NCP_MOCK_ADMIN_TOKEN="$(cat "$RUN_DIR/admin-token")"
+  fi
+  export NCP_MOCK_ADMIN_TOKEN
+  export NCP_MOCK_PUBLIC_URL="${NCP_MOCK_PUBLIC_URL:-http://127.0.0.1:$CLUSTER_PORT}"
 
   if alive "$RUN_DIR/redis.pid"; then
     say "Redis already runs on $REDIS_PORT"
@@ -123,6 +134,11 @@ EOF
   done
   wait_for "http://127.0.0.1:$CLUSTER_PORT/q/health/ready" 10
   say "up: call http://127.0.0.1:$CLUSTER_PORT/api/v1 (nginx, round-robin over $REPLICA_PORTS; Swagger UI at /q/swagger-ui)"
+  if [ -s "$RUN_DIR/admin-token" ]; then
+    say "/mock/* needs Authorization: Bearer \$(cat $RUN_DIR/admin-token)"
+  else
+    say "/mock/* needs Authorization: Bearer \$NCP_MOCK_ADMIN_TOKEN"
+  fi
 }
 
 down() {

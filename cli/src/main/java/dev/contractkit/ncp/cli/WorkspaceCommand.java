@@ -17,9 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Workspaces of a shared mock: {@code workspace create|get|delete}. No credentials needed: {@code /mock/*} is the mock's own. */
+/**
+ * Workspaces of a shared mock: {@code workspace create|get|delete}. No NCP credentials needed ({@code /mock/*} is the
+ * mock's own); a shared mock's admin token comes from {@code NCP_MOCK_ADMIN_TOKEN}.
+ */
 @Command(name = "workspace", mixinStandardHelpOptions = true,
         description = {"Make, show or drop a workspace of a shared mock: a tenant of its own with credentials and a prefix URL.",
+            "A shared mock's admin token is read from NCP_MOCK_ADMIN_TOKEN; the secret key is printed by create only.",
             "Exit codes: 0 success (JSON on stdout), 1 the mock answered an error (status and envelope on stderr), 4 unreachable."},
         subcommands = {WorkspaceCommand.Create.class, WorkspaceCommand.Get.class, WorkspaceCommand.Delete.class})
 class WorkspaceCommand {
@@ -65,7 +69,9 @@ class WorkspaceCommand {
             fields.put("workspaceId", workspace.workspaceId());
             fields.put("name", workspace.name());
             fields.put("accessKey", workspace.accessKey());
-            fields.put("secretKey", workspace.secretKey());
+            if (workspace.secretKey() != null) { // given only when the workspace is made
+                fields.put("secretKey", workspace.secretKey());
+            }
             fields.put("baseUrl", workspace.baseUrl().toString());
             fields.put("expiresAt", workspace.expiresAt().toString());
             fields.put("contractTesting", workspace.contractTesting());

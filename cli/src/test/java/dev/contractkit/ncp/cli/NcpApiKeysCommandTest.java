@@ -308,6 +308,23 @@ class NcpApiKeysCommandTest {
     }
 
     @Test
+    void workspaceCommandsSendTheSharedMocksAdminTokenAndGetPrintsNoSecret(QuarkusMainLauncher launcher) throws Exception {
+        stub.answer(200, """
+                {"workspace": {"workspaceId": "ws0000abcd", "name": "ci", "accessKey": "WSAAAAAAAAAAAAAAAAAA",
+                 "baseUrl": "http://localhost:8080/workspaces/ws0000abcd", "expiresAt": "2026-12-01T15:00:00Z", "contractTesting": false}}
+                """);
+        System.setProperty("ncp.mock.admin-token", "team-token-0001");
+        try {
+            LaunchResult result = launcher.launch("workspace", "get", "ws0000abcd", "--mock", stub.endpoint().replace("/api/v1", ""));
+            assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+            assertThat(json.readTree(result.getOutput()).at("/workspace").has("secretKey")).isFalse();
+        } finally {
+            System.clearProperty("ncp.mock.admin-token");
+        }
+        assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer team-token-0001");
+    }
+
+    @Test
     void workspaceDeleteOfAnUnknownWorkspaceExits1WithNotFound(QuarkusMainLauncher launcher) {
         stub.answer(404, """
                 {"error": {"errorCode": "300", "message": "Not Found Exception", "details": "Workspace 'nope' was not found."}}

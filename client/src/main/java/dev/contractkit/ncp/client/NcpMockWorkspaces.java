@@ -19,24 +19,43 @@ import java.util.Optional;
  * (429 "400" when the mock holds its limit of live workspaces).
  */
 public final class NcpMockWorkspaces {
+    /** The environment variable (and system property {@code ncp.mock.admin-token}) holding a shared mock's admin token. */
+    public static final String ADMIN_TOKEN_VARIABLE = "NCP_MOCK_ADMIN_TOKEN";
+
     private final URI mock;
+    private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(NcpApiKeysClient.DEFAULT_CONNECT_TIMEOUT).build();
 
-    private NcpMockWorkspaces(URI mock) {
+    private NcpMockWorkspaces(URI mock, String adminToken) {
         String url = mock.toString();
         this.mock = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.trim();
     }
 
-    /** The workspaces of the mock at this root URL, e.g. {@code http://localhost:8080}. */
+    /**
+     * The workspaces of the mock at this root URL, e.g. {@code http://localhost:8080}, with the admin token of a
+     * shared mock from the system property {@code ncp.mock.admin-token} or the environment variable
+     * {@value #ADMIN_TOKEN_VARIABLE} (none when neither is set).
+     */
     public static NcpMockWorkspaces at(URI mock) {
-        return new NcpMockWorkspaces(mock);
+        return new NcpMockWorkspaces(mock, Optional.ofNullable(System.getProperty("ncp.mock.admin-token"))
+                .orElseGet(() -> System.getenv(ADMIN_TOKEN_VARIABLE)));
     }
 
-    /** A workspace as the mock answered it. */
+    /** The workspaces of the mock at this root URL, sending this admin token ({@code null}: none). */
+    public static NcpMockWorkspaces at(URI mock, String adminToken) {
+        return new NcpMockWorkspaces(mock, adminToken);
+    }
+
+    /** A workspace as the mock answered it; {@code secretKey} is null but in the answer that made it. */
     public record Workspace(String workspaceId, String name, String accessKey, String secretKey, URI baseUrl, Instant expiresAt,
             boolean contractTesting) {
 
+        /** The workspace's credentials; only a workspace as made by {@link #create} has its secret. */
         public NcpCredentials credentials() {
+            if (secretKey == null) {
+                throw new IllegalStateException("the mock gives a workspace's secret key only in the answer that made it");
+            }
             return new NcpCredentials(accessKey, secretKey);
         }
 
@@ -92,7 +111,7 @@ public final class NcpMockWorkspaces {
         try {
             JsonNode w = NcpJson.mapper().readTree(body).path("workspace");
             return new Workspace(w.path("workspaceId").asText(), w.path("name").asText(), w.path("accessKey").asText(),
-                    w.path("secretKey").asText(), URI.create(w.path("baseUrl").asText()), Instant.parse(w.path("expiresAt").asText()),
+                    w.hasNonNull("secretKey") ? w.path("secretKey").asText() : null, URI.create(w.path("baseUrl").asText()), Instant.parse(w.path("expiresAt").asText()),
                     w.path("contractTesting").asBoolean());
         } catch (IOException e) {
             throw new UncheckedIOException("the mock's answer is not a workspace: " + body, e);
@@ -104,6 +123,9 @@ public final class NcpMockWorkspaces {
     }
 
     private HttpResponse<String> exchange(HttpRequest.Builder request) {
+        if (adminToken != null) {
+            request.header("Authorization", "Bearer " + adminToken);
+        }
         try {
             return http.send(request.timeout(NcpApiKeysClient.DEFAULT_READ_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

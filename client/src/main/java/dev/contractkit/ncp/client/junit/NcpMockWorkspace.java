@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Gives each test its own workspace on a running mock, as a parameter of type
  * {@code NcpMockWorkspaces.Workspace}, and deletes it after the test. The mock is at {@link #mockUrl()}, else
  * the system property {@code ncp.mockserver.url}, else the environment variable {@code NCP_MOCKSERVER_URL}, else
- * {@code http://localhost:8080}.
+ * {@code http://localhost:8080}. A shared mock's admin token comes from the system property
+ * {@code ncp.mock.admin-token}, else the environment variable {@code NCP_MOCK_ADMIN_TOKEN}.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

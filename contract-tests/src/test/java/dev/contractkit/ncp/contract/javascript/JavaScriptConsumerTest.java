@@ -1,10 +1,12 @@
 package dev.contractkit.ncp.contract.javascript;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.contractkit.ncp.client.NcpApiException;
 import dev.contractkit.ncp.client.NcpMockWorkspaces;
 import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.testsupport.ChildProcess;
@@ -88,9 +90,14 @@ class JavaScriptConsumerTest {
 
     @Test
     void twoVerifiersAtOnceEachInAWorkspaceOfOneSharedMockWhileASignedClientKeepsItsOwnData() throws Exception {
-        // a shared mock that checks signatures: no global contract-testing switch
-        try (PackagedMock shared = PackagedMock.start(ROOT.resolve("server/target/quarkus-app/quarkus-run.jar"), List.of(), Map.of())) {
-            NcpMockWorkspaces workspaces = NcpMockWorkspaces.at(URI.create(shared.url()));
+        // a shared mock that checks signatures and guards /mock/* with an admin token: no global contract-testing switch;
+        // the verifiers reach their workspaces' state URLs by the workspaces' ids alone
+        String token = "shared-mock-token-5c2e8a71f04d9b36";
+        try (PackagedMock shared = PackagedMock.start(ROOT.resolve("server/target/quarkus-app/quarkus-run.jar"), List.of(),
+                Map.of("NCP_MOCK_ADMIN_TOKEN", token))) {
+            assertThatThrownBy(() -> NcpMockWorkspaces.at(URI.create(shared.url()), null).create("no-token", null, true))
+                    .isInstanceOfSatisfying(NcpApiException.class, refused -> assertThat(refused.status()).isEqualTo(401));
+            NcpMockWorkspaces workspaces = NcpMockWorkspaces.at(URI.create(shared.url()), token);
             NcpMockWorkspaces.Workspace first = workspaces.create("verifier-1", null, true);
             NcpMockWorkspaces.Workspace second = workspaces.create("verifier-2", null, true);
             CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> verifyAt(first.baseUrl().toString(), JS_PACT));

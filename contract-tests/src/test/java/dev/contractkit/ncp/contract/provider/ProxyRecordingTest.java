@@ -64,7 +64,7 @@ class ProxyRecordingTest {
         proxy = PackagedMock.start(SERVER, List.of(), Map.of("NCP_MOCK_CREDENTIALS", PROXY.accessKey() + ":" + PROXY.secretKey(),
                 "NCP_MOCK_UPSTREAM", upstream.url() + "/api/v1",
                 "NCP_MOCK_UPSTREAM_CREDENTIALS", UPSTREAM.accessKey() + ":" + UPSTREAM.secretKey(),
-                "NCP_MOCK_RECORD_DIR", work.resolve("recording").toString()));
+                "NCP_MOCK_RECORD_DIR", work.resolve("recording").toString(), "NCP_MOCK_UPSTREAM_ALLOW_WRITES", "true"));
 
         compare("GET", "/api/v1/api-keys?offset=0&limit=10");
         compare("GET", "/api/v1/api-keys/seedweb001");

@@ -41,12 +41,13 @@ class LocalClusterIT {
     private static Map<String, String> env;
     private static int nginxPort;
     private static int[] replicaPorts;
+    private static Path runDir;
 
     @BeforeAll
     static void up() throws Exception {
         nginxPort = FreePort.find();
         replicaPorts = new int[] {FreePort.find(), FreePort.find()};
-        Path runDir = Files.createTempDirectory("ncp-local-cluster");
+        runDir = Files.createTempDirectory("ncp-local-cluster");
         env = Map.of("REDIS_SERVER", RedisBinary.path().toString(),
                 "CLUSTER_PORT", Integer.toString(nginxPort),
                 "REPLICA_PORTS", replicaPorts[0] + " " + replicaPorts[1],
@@ -121,6 +122,33 @@ class LocalClusterIT {
         } finally {
             send("DELETE", "/api/v1/api-keys/" + id, null, null);
         }
+    }
+
+    @Test
+    void theSharedMocksAdminRoutesTakeTheTokenTheScriptDrewAndWorkspacesAreReachedThroughNginx() throws Exception {
+        Path tokenFile = runDir.resolve("admin-token");
+        assertThat(Files.getPosixFilePermissions(tokenFile)).as("readable by its owner alone")
+                .containsOnly(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String token = Files.readString(tokenFile).trim();
+        assertThat(token).hasSizeGreaterThanOrEqualTo(32);
+        URI workspaces = URI.create("http://127.0.0.1:" + nginxPort + "/mock/workspaces");
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(workspaces).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(refused.body()).at("/error/errorCode").asText()).isEqualTo("200");
+
+        HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(workspaces).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        JsonNode workspace = JSON.readTree(made.body()).path("workspace");
+        assertThat(workspace.path("baseUrl").asText()).isEqualTo("http://127.0.0.1:" + nginxPort + "/workspaces/" + workspace.path("workspaceId").asText());
+        // its own prefix, through nginx, with no token
+        HttpResponse<String> journal = HTTP.send(HttpRequest.newBuilder(URI.create(workspace.path("baseUrl").asText() + "/mock/requests")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(journal.statusCode()).as(journal.body()).isEqualTo(200);
+        HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(workspaces + "/" + workspace.path("workspaceId").asText()))
+                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(204);
     }
 
     private static int gateway(int port, String path, String key) throws Exception {

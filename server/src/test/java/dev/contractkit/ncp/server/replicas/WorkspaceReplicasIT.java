@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Workspaces on two packaged replicas sharing one real Redis: made on one, used on the other at once; gone everywhere once deleted. */
 class WorkspaceReplicasIT {
+    private static final String ADMIN_TOKEN = "replicas-admin-token-9e4b27c1d03f58a6";
     private static final NcpCredentials TENANT = new NcpCredentials("WREPACCESSKEY0000001", "WREPSECRETKEY000000000000000000000000001");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,7 +32,7 @@ class WorkspaceReplicasIT {
 
     @BeforeEach
     void start() throws Exception {
-        replicas = TwoReplicas.start(TENANT);
+        replicas = TwoReplicas.start(TENANT, "-Dncp.mock.admin-token=" + ADMIN_TOKEN);
         a = replicas.a();
         b = replicas.b();
     }
@@ -43,9 +44,13 @@ class WorkspaceReplicasIT {
         }
     }
 
+    /** A call of the team's pipeline: the admin token on the shared mock's own routes, none under a workspace's prefix. */
     private static HttpResponse<String> plain(PackagedMock replica, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(replica.url() + path)).timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (path.startsWith("/mock/")) {
+            request.header("Authorization", "Bearer " + ADMIN_TOKEN);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
