@@ -1,17 +1,28 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
 -- One gateway call, checked and counted in one step: the rules of store/UsageLedger.java, in the same order.
 -- ARGV: key value, product id, '1' if an ACCEPTED subscription is required, stage id, the stage's throttle (0: none),
 -- the clock's second, day and month; then per usage plan of the stage (the first is its default):
 -- plan id, rate per second, day quota, month quota (0: no limit).
 -- Answers {verdict, key JSON, key type, plan id}; the key fields are absent when no key holds the value.
 local value = ARGV[1]
+-- the key is found by its value in the tenant's index, never by reading every key (which would hold Redis for
+-- every replica and tenant while one large tenant is scanned); a tenant written before the index existed gets
+-- its index built here, once
+if redis.call('EXISTS', KEYS[9]) == 0 then
+  local all = redis.call('HGETALL', KEYS[1])
+  for i = 1, #all, 2 do
+    local k = cjson.decode(all[i + 1])
+    redis.call('HSET', KEYS[9], k.primaryKey, all[i], k.secondaryKey, all[i])
+  end
+end
 local found, used
-for _, stored in ipairs(redis.call('HVALS', KEYS[1])) do
-  if string.find(stored, value, 1, true) then
+local id = redis.call('HGET', KEYS[9], value)
+if id then
+  local stored = redis.call('HGET', KEYS[1], id)
+  if stored then
     local k = cjson.decode(stored)
     if k.primaryKey == value then found = stored; used = 'PRIMARY'
     elseif k.secondaryKey == value then found = stored; used = 'SECONDARY' end
-    if found then break end
   end
 end
 if not found then return {'UNKNOWN_KEY'} end

@@ -1,5 +1,10 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
 -- Deletes a key with its subscriptions and gateway counters. ARGV: the key id, the prefix of its subscription ids (StoredSubscription.idPrefix).
+local stored = redis.call('HGET', KEYS[1], ARGV[1])
+if stored then
+  local k = cjson.decode(stored)
+  redis.call('HDEL', KEYS[9], k.primaryKey, k.secondaryKey)
+end
 local n = redis.call('HDEL', KEYS[1], ARGV[1])
 if n == 1 then
   redis.call('ZREM', KEYS[2], ARGV[1])

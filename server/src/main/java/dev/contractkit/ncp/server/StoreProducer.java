@@ -24,10 +24,10 @@ public class StoreProducer {
     @Singleton
     ApiKeyStore store(NcpMockConfig config, Clock clock, Instance<Redis> redis, KeyValueGenerator generator) {
         return switch (config.store()) {
-            case MEMORY -> new InMemoryApiKeyStore(clock, generator);
+            case MEMORY -> new InMemoryApiKeyStore(clock, generator, config.tenantMaxKeys());
             case REDIS -> {
                 LOG.info("NCP mock: keys are kept in Redis (quarkus.redis.hosts), shared by every replica on it");
-                yield new RedisApiKeyStore(redis.get(), clock, generator);
+                yield new RedisApiKeyStore(redis.get(), clock, generator, config.tenantMaxKeys());
             }
         };
     }

@@ -21,6 +21,8 @@ import io.quarkus.vertx.web.Body;
 import io.quarkus.vertx.web.Route.HttpMethod;
 import io.quarkus.vertx.web.Route;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -129,17 +131,54 @@ public class AdminRoutes {
         }
     }
 
+    /**
+     * Reading, checking and seeding a workspace grow with its seed, so they run on a worker thread, never on
+     * the event loop other tenants' calls share; a body larger than a seed may be is refused unread.
+     */
     @Route(path = "/mock/workspaces", methods = HttpMethod.POST)
     void createWorkspace(RoutingContext context, @Body Buffer body) {
-        Workspaces.Request request;
-        try {
-            request = WorkspaceBodies.request(mapper, body);
-        } catch (IllegalArgumentException wrong) {
-            fail(context, new Refused(wrong.getMessage()));
+        if (body != null && body.length() > workspaces.maxRequestBytes()) {
+            fail(context, new TooLarge("The workspace request is larger than " + workspaces.maxRequestBytes()
+                    + " bytes: a seed may be at most ncp.mock.workspace-seed-bytes."));
             return;
         }
-        answer(context, 201, Uni.createFrom().deferred(() -> workspaces.create(request))
+        answer(context, 201, Uni.createFrom().deferred(() -> {
+            Workspaces.Request request;
+            try {
+                request = WorkspaceBodies.request(mapper, body);
+            } catch (IllegalArgumentException wrong) {
+                return Uni.createFrom().failure(new Refused(wrong.getMessage()));
+            }
+            return workspaces.create(request);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(workspace -> json(WorkspaceBodies.answer(workspace, baseUrl(context, workspace), true))));
+    }
+
+    /** {@code GET /mock/workspaces}: every live workspace for an operator, never a secret. */
+    @Route(path = "/mock/workspaces", methods = HttpMethod.GET)
+    void listWorkspaces(RoutingContext context) {
+        answer(context, workspaces.list().map(all -> json(Map.of("workspaces", all.stream()
+                .map(summary -> WorkspaceBodies.summary(summary.workspace(), summary.keyCount(), baseUrl(context, summary.workspace()))).toList(),
+                "total", all.size()))));
+    }
+
+    /** {@code DELETE /mock/workspaces?idleFor=PT1H}: every workspace unused that long, gone with its data. */
+    @Route(path = "/mock/workspaces", methods = HttpMethod.DELETE)
+    void purgeWorkspaces(RoutingContext context) {
+        String idleFor = context.request().getParam("idleFor");
+        Duration idle;
+        try {
+            idle = Duration.parse(idleFor == null ? "" : idleFor);
+        } catch (java.time.format.DateTimeParseException wrong) {
+            fail(context, new Refused("idleFor must be an ISO-8601 duration such as PT1H or P1D, not '" + idleFor + "'."));
+            return;
+        }
+        if (idle.isNegative()) {
+            fail(context, new Refused("idleFor must not be negative."));
+            return;
+        }
+        answer(context, workspaces.purgeIdle(idle).invoke(gone -> gone.forEach(workspace -> providerStates.forget(workspace.tenantId())))
+                .map(gone -> json(Map.of("deletedWorkspaces", gone.stream().map(Workspace::workspaceId).toList(), "total", gone.size()))));
     }
 
     @Route(path = "/mock/workspaces/:id", methods = HttpMethod.GET)
@@ -217,7 +256,7 @@ public class AdminRoutes {
     private void fail(RoutingContext context, Throwable failure) {
         NcpErrorCode code = codeFor(failure);
         String details = switch (code) {
-            case BAD_REQUEST, NOT_FOUND, QUOTA_EXCEEDED -> failure.getMessage();
+            case BAD_REQUEST, NOT_FOUND, QUOTA_EXCEEDED, REQUEST_ENTITY_TOO_LARGE -> failure.getMessage();
             case ENDPOINT_ERROR -> "The key store is unavailable: " + failure.getMessage();
             default -> {
                 LOG.errorf(failure, "%s %s failed", context.request().method(), context.request().path());
@@ -230,7 +269,10 @@ public class AdminRoutes {
     /** The one error path: a refused request, an unknown workspace, the workspace limit, a store outage, or a bug. */
     static NcpErrorCode codeFor(Throwable failure) {
         if (failure instanceof Workspaces.RefusedException refused) {
-            return refused.limitReached() ? NcpErrorCode.QUOTA_EXCEEDED : NcpErrorCode.BAD_REQUEST;
+            return refused.code();
+        }
+        if (failure instanceof TooLarge) {
+            return NcpErrorCode.REQUEST_ENTITY_TOO_LARGE;
         }
         if (failure instanceof NotFound) {
             return NcpErrorCode.NOT_FOUND;
@@ -252,6 +294,13 @@ public class AdminRoutes {
     /** Something the admin API does not have: 404 "300" with this text. */
     static final class NotFound extends RuntimeException {
         NotFound(String details) {
+            super(details, null, false, false);
+        }
+    }
+
+    /** A request body larger than the admin API takes: 413 "430" with this text. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(String details) {
             super(details, null, false, false);
         }
     }

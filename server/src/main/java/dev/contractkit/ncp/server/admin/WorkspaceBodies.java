@@ -58,6 +58,21 @@ final class WorkspaceBodies {
                 seed == null || seed.isNull() ? null : seed.toString());
     }
 
+    /** A workspace in the operator's list: what it is, when it was made and last used, how many keys it holds; no secret. */
+    static Map<String, Object> summary(Workspace workspace, int keyCount, String baseUrl) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("workspaceId", workspace.workspaceId());
+        fields.put("name", workspace.name());
+        fields.put("accessKey", workspace.accessKey());
+        fields.put("baseUrl", baseUrl);
+        fields.put("createdAt", workspace.createdAt().toString());
+        fields.put("lastUsedAt", workspace.lastUsedAt().toString());
+        fields.put("expiresAt", workspace.expiresAt().toString());
+        fields.put("contractTesting", workspace.contractTesting());
+        fields.put("keyCount", keyCount);
+        return fields;
+    }
+
     /** {@code {"workspace": {...}}}: the credentials (the secret only in the answer that made it), where to call, and until when. */
     static Map<String, Object> answer(Workspace workspace, String baseUrl, boolean withSecret) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -86,6 +87,22 @@ public interface NcpMockConfig {
     /** How many workspaces may live at once; one more is refused with 429. */
     @WithDefault("1000")
     int workspaceLimit();
+
+    /** The longest idle time a workspace may ask for ({@code ttlSeconds}); more is refused 400 "100". */
+    @WithDefault("1d")
+    Duration workspaceMaxTtl();
+
+    /** How many keys, and how many products, a workspace's own seed may hold; more is refused 400 "100". */
+    @WithDefault("1000")
+    int workspaceSeedKeys();
+
+    /** How large a workspace's own seed may be, in bytes of JSON ({@code 256K}); larger is refused 413 "430". */
+    @WithDefault("256K")
+    MemorySize workspaceSeedBytes();
+
+    /** How many keys one tenant or workspace may hold; {@code POST /api-keys} past it is refused 429 "400". */
+    @WithDefault("10000")
+    int tenantMaxKeys();
 
     /** A JSON seed file to load at start-up and on reset instead of the built-in one. */
     Optional<String> seedFile();

@@ -3,6 +3,7 @@ package dev.contractkit.ncp.server.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import dev.contractkit.ncp.server.store.TenantFullException;
 import dev.contractkit.ncp.server.subscription.SubscriptionRefusedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -95,6 +96,12 @@ public class NcpExceptionMappers {
             LOG.warnf("The key store is unavailable, answering 503 \"500\": %s", failure.getMessage());
         }
         return NcpErrors.response(NcpErrorCode.ENDPOINT_ERROR, "The key store is unavailable; try again shortly.");
+    }
+
+    /** A tenant at its key limit: NCP's 429 "400" (a quota), naming the setting. */
+    @ServerExceptionMapper
+    public Response tenantFull(TenantFullException failure) {
+        return NcpErrors.response(NcpErrorCode.QUOTA_EXCEEDED, failure.getMessage());
     }
 
     @ServerExceptionMapper

@@ -65,6 +65,9 @@ public class SeedData {
         Path file = config.seedFile().map(Path::of).orElse(null);
         this.source = file != null ? file.toString() : "the built-in seed";
         this.watchForLoss = config.store() == NcpMockConfig.StoreKind.REDIS;
+        // on a shared store, not ready until a first look has seen (and remembered) every tenant's seed mark: a
+        // store that comes back empty any time after readiness is then noticed and said so
+        this.seedMissing = watchForLoss;
         JsonNode root = readJson(mapper, file, BUILT_IN_SEED);
         // a seed file is a JSON array of keys, or an object {"apiKeys": [...], "products": [...]}
         JsonNode keys = root.isObject() ? root.path("apiKeys") : root;
@@ -151,7 +154,12 @@ public class SeedData {
                 .map(tenant -> store.seedIfNew(tenant.tenantId(), seedKeys(tenant)))
                 .toList();
         Uni.join().all(seeding).andFailFast().subscribe().with(
-                counts -> LOG.debugf("seeded %d new keys", counts.stream().mapToInt(Integer::intValue).sum()),
+                counts -> {
+                    LOG.debugf("seeded %d new keys", counts.stream().mapToInt(Integer::intValue).sum());
+                    if (watchForLoss) {
+                        lookForALostSeed();
+                    }
+                },
                 failure -> {
                     if (attempt == 1) {
                         LOG.warnf("NCP mock: cannot seed the store yet (%s); trying again every second", failure.getMessage());

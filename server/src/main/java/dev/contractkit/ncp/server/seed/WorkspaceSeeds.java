@@ -1,6 +1,7 @@
 package dev.contractkit.ncp.server.seed;
 
 import dev.contractkit.ncp.server.config.BackendHosts;
+import dev.contractkit.ncp.server.config.NcpMockConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
@@ -23,11 +24,14 @@ public class WorkspaceSeeds {
     private final ProductCatalog catalog;
     private final ObjectMapper mapper;
     private final BackendHosts backendHosts;
+    private final int maxEntries;
     /** The workspaces whose seed this replica has read. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    public WorkspaceSeeds(SeedData seedData, ApiKeyStore store, ProductCatalog catalog, ObjectMapper mapper, BackendHosts backendHosts) {
+    public WorkspaceSeeds(SeedData seedData, ApiKeyStore store, ProductCatalog catalog, ObjectMapper mapper, BackendHosts backendHosts,
+            NcpMockConfig config) {
         this.backendHosts = backendHosts;
+        this.maxEntries = config.workspaceSeedKeys();
         this.seedData = seedData;
         this.store = store;
         this.catalog = catalog;
@@ -44,6 +48,11 @@ public class WorkspaceSeeds {
      * through the API may not turn the gateway into a forwarder to the mock's own network.
      */
     public void check(String document) {
+        try {
+            SeedDocumentCheck.check(mapper.readTree(document), maxEntries);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("seed is not JSON");
+        }
         Parsed parsed = parse(document);
         if (parsed.products() != null) {
             parsed.products().forEach(product -> product.stages().forEach(stage -> {

@@ -17,7 +17,11 @@ import java.util.Optional;
  */
 public interface ApiKeyStore extends AutoCloseable {
 
+    /** A new key; fails with {@link TenantFullException} when the tenant holds its limit of keys already. */
     Uni<StoredApiKey> create(String tenantId, String name, String description, String modifier);
+
+    /** How many keys the tenant holds. */
+    Uni<Integer> keyCount(String tenantId);
 
     /** A page of the tenant's keys in creation order, of those whose name contains {@code nameContains} (null: all). */
     Uni<Page<StoredApiKey>> list(String tenantId, String nameContains, long offset, long limit);

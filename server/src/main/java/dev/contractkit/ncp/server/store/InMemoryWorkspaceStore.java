@@ -47,6 +47,12 @@ public class InMemoryWorkspaceStore implements WorkspaceStore {
         return Uni.createFrom().item(Optional.ofNullable(remove(workspaceId)));
     }
 
+    @Override
+    public synchronized Uni<List<Workspace>> list(Instant now) {
+        return Uni.createFrom().item(byId.values().stream().filter(workspace -> !workspace.expired(now))
+                .sorted(java.util.Comparator.comparing(Workspace::createdAt)).toList());
+    }
+
     private Workspace remove(String workspaceId) {
         Workspace gone = byId.remove(workspaceId);
         if (gone != null) {

@@ -8,10 +8,10 @@ import java.util.UUID;
 /**
  * A workspace of a shared mock: a tenant of its own ({@link #tenantId()}), with credentials that sign the
  * NCP way, an idle expiry renewed by use, whether it takes replayed pacts ({@code contractTesting}), and the
- * seed it was made from (a JSON seed document, or null for the mock's own seed).
+ * seed it was made from (a JSON seed document, or null for the mock's own seed), and when it was made.
  */
 public record Workspace(String workspaceId, String name, String accessKey, String secretKey, boolean contractTesting, long ttlSeconds,
-        Instant expiresAt, String seed) {
+        Instant expiresAt, String seed, Instant createdAt) {
     /**
      * The 13th character of a workspace tenant's id. Tenant ids are 32 hex characters, as NCP's are; those
      * derived from an access key are name-based UUIDs, whose 13th character (the version) is always '3'. The
@@ -41,7 +41,12 @@ public record Workspace(String workspaceId, String name, String accessKey, Strin
     }
 
     public Workspace renewed(Instant now) {
-        return new Workspace(workspaceId, name, accessKey, secretKey, contractTesting, ttlSeconds, now.plusSeconds(ttlSeconds), seed);
+        return new Workspace(workspaceId, name, accessKey, secretKey, contractTesting, ttlSeconds, now.plusSeconds(ttlSeconds), seed, createdAt);
+    }
+
+    /** When it was last used, to within {@link #RENEW_AFTER} (a use renews its expiry only once that much is gone). */
+    public Instant lastUsedAt() {
+        return expiresAt.minusSeconds(ttlSeconds);
     }
 
     @Override

@@ -31,4 +31,7 @@ public interface WorkspaceStore {
 
     /** Answers the workspace that was there. */
     Uni<Optional<Workspace>> delete(String workspaceId);
+
+    /** Every live workspace (expired ones left out), oldest first. */
+    Uni<List<Workspace>> list(Instant now);
 }

@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.workspace;
 
 import dev.contractkit.ncp.server.auth.WorkspaceRequests;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
+import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.seed.WorkspaceSeeds;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
@@ -10,7 +11,10 @@ import dev.contractkit.ncp.server.store.WorkspaceStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -24,7 +28,6 @@ import org.jboss.logging.Logger;
 public class Workspaces implements WorkspaceRequests.Arrivals {
     private static final Logger LOG = Logger.getLogger(Workspaces.class);
     static final long MIN_TTL_SECONDS = 60;
-    static final long MAX_TTL_SECONDS = 7 * 24 * 3600;
 
     private final WorkspaceStore workspaces;
     private final ApiKeyStore store;
@@ -46,39 +49,50 @@ public class Workspaces implements WorkspaceRequests.Arrivals {
     public record Request(String name, Long ttlSeconds, Boolean contractTesting, String seed) {
     }
 
-    /** A request the mock refuses (400 "100"), or the limit of live workspaces reached (429 "400"). */
+    /** A request the mock refuses (400 "100"), a seed too large (413 "430"), or the limit of live workspaces reached (429 "400"). */
     public static final class RefusedException extends RuntimeException {
-        private final boolean limitReached;
+        private final NcpErrorCode code;
 
-        RefusedException(String message, boolean limitReached) {
+        RefusedException(String message, NcpErrorCode code) {
             super(message, null, false, false);
-            this.limitReached = limitReached;
+            this.code = code;
         }
 
-        public boolean limitReached() {
-            return limitReached;
+        public NcpErrorCode code() {
+            return code;
         }
     }
 
+    /** The largest body {@code POST /mock/workspaces} is read from: the seed's limit and room for the other fields. */
+    public long maxRequestBytes() {
+        return config.workspaceSeedBytes().asLongValue() + 4096;
+    }
+
     public Uni<Workspace> create(Request request) {
-        long ttl = request.ttlSeconds() != null ? request.ttlSeconds() : config.workspaceTtl().toSeconds();
-        if (ttl < MIN_TTL_SECONDS || ttl > MAX_TTL_SECONDS) {
-            throw new RefusedException("ttlSeconds must be from " + MIN_TTL_SECONDS + " to " + MAX_TTL_SECONDS + ", not " + ttl + ".", false);
+        long maxTtl = Math.max(MIN_TTL_SECONDS, config.workspaceMaxTtl().toSeconds());
+        long ttl = request.ttlSeconds() != null ? request.ttlSeconds() : Math.min(config.workspaceTtl().toSeconds(), maxTtl);
+        if (ttl < MIN_TTL_SECONDS || ttl > maxTtl) {
+            throw new RefusedException("ttlSeconds must be from " + MIN_TTL_SECONDS + " to " + maxTtl
+                    + " (ncp.mock.workspace-max-ttl), not " + ttl + ".", NcpErrorCode.BAD_REQUEST);
         }
         if (request.name() != null && request.name().length() > 100) {
-            throw new RefusedException("name must be at most 100 characters.", false);
+            throw new RefusedException("name must be at most 100 characters.", NcpErrorCode.BAD_REQUEST);
+        }
+        long seedBytes = config.workspaceSeedBytes().asLongValue();
+        if (request.seed() != null && request.seed().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > seedBytes) {
+            throw new RefusedException("seed is larger than " + seedBytes + " bytes (ncp.mock.workspace-seed-bytes).", NcpErrorCode.REQUEST_ENTITY_TOO_LARGE);
         }
         if (request.seed() != null) {
             try {
                 seed.check(request.seed());
             } catch (IllegalArgumentException wrong) {
-                throw new RefusedException("seed: " + wrong.getMessage(), false);
+                throw new RefusedException("seed: " + wrong.getMessage(), NcpErrorCode.BAD_REQUEST);
             }
         }
         Instant now = clock.instant();
         String id = generator.apiKeyId();
         Workspace workspace = new Workspace(id, request.name() != null ? request.name() : "workspace-" + id, generator.accessKey(),
-                generator.keyValue(), Boolean.TRUE.equals(request.contractTesting()), ttl, now.plusSeconds(ttl), request.seed());
+                generator.keyValue(), Boolean.TRUE.equals(request.contractTesting()), ttl, now.plusSeconds(ttl), request.seed(), now);
         return workspaces.create(workspace, config.workspaceLimit(), now).chain(created -> {
             Uni<Void> forgetExpired = Uni.createFrom().voidItem();
             for (Workspace expired : created.expired()) {
@@ -86,9 +100,44 @@ public class Workspaces implements WorkspaceRequests.Arrivals {
             }
             if (!created.added()) {
                 return forgetExpired.chain(() -> Uni.createFrom().failure(new RefusedException("The mock holds its limit of "
-                        + config.workspaceLimit() + " live workspaces (ncp.mock.workspace-limit); delete one first.", true)));
+                        + config.workspaceLimit() + " live workspaces (ncp.mock.workspace-limit); delete one first.", NcpErrorCode.QUOTA_EXCEEDED)));
             }
-            return forgetExpired.chain(() -> reset(workspace)).invoke(() -> LOG.infof("workspace %s created", workspace)).replaceWith(workspace);
+            // a workspace whose seeding failed is not left behind, half made
+            return forgetExpired.chain(() -> reset(workspace)).onFailure().call(failure -> delete(workspace.workspaceId()))
+                    .invoke(() -> LOG.infof("workspace %s created", workspace)).replaceWith(workspace);
+        });
+    }
+
+    /** A live workspace as an operator sees it: no secret, its last use and how many keys it holds. */
+    public record Summary(Workspace workspace, int keyCount) {
+    }
+
+    /** Every live workspace, oldest first, with its key count. */
+    public Uni<List<Summary>> list() {
+        return workspaces.list(clock.instant()).chain(all -> {
+            if (all.isEmpty()) {
+                return Uni.createFrom().item(List.<Summary>of());
+            }
+            List<Uni<Summary>> counted = all.stream().map(workspace -> store.keyCount(workspace.tenantId())
+                    .map(count -> new Summary(workspace, count))).toList();
+            return Uni.join().all(counted).andFailFast();
+        });
+    }
+
+    /** Deletes every workspace unused for {@code idleFor} or longer, with its data; answers those deleted. */
+    public Uni<List<Workspace>> purgeIdle(Duration idleFor) {
+        Instant before = clock.instant().minus(idleFor);
+        return workspaces.list(clock.instant()).chain(all -> {
+            List<Workspace> idle = all.stream().filter(workspace -> !workspace.lastUsedAt().isAfter(before)).toList();
+            Uni<List<Workspace>> deleted = Uni.createFrom().item(new ArrayList<>());
+            for (Workspace workspace : idle) {
+                deleted = deleted.call(gone -> delete(workspace.workspaceId()).invoke(found -> found.ifPresent(gone::add)));
+            }
+            return deleted.invoke(ids -> {
+                if (!ids.isEmpty()) {
+                    LOG.infof("purged %d workspaces idle for %s or longer", ids.size(), idleFor);
+                }
+            });
         });
     }
 

@@ -94,6 +94,31 @@ class WorkspaceReplicasIT {
         assertThat(plain(b, "GET", "/mock/workspaces/" + id, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theOperatorsListAndPurgeSeeEveryReplicasWorkspaces() throws Exception {
+        HttpResponse<String> created = plain(a, "POST", "/mock/workspaces", "{\"name\": \"listed\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode workspace = JSON.readTree(created.body()).path("workspace");
+        String id = workspace.path("workspaceId").asText();
+        NcpCredentials credentials = new NcpCredentials(workspace.path("accessKey").asText(), workspace.path("secretKey").asText());
+        assertThat(SignedHttp.send(a.url(), credentials, "POST", "/api/v1/api-keys", "{\"apiKeyName\": \"fourth\"}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> listed = plain(b, "GET", "/mock/workspaces", null);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).doesNotContain(credentials.secretKey());
+        JsonNode entry = JSON.readTree(listed.body()).path("workspaces").get(0);
+        assertThat(entry.path("workspaceId").asText()).isEqualTo(id);
+        assertThat(entry.path("keyCount").asInt()).isEqualTo(4);
+
+        HttpResponse<String> kept = plain(b, "DELETE", "/mock/workspaces?idleFor=PT1H", null);
+        assertThat(JSON.readTree(kept.body()).path("total").asInt()).as(kept.body()).isZero();
+        HttpResponse<String> purged = plain(b, "DELETE", "/mock/workspaces?idleFor=PT0S", null);
+        assertThat(JSON.readTree(purged.body()).path("deletedWorkspaces").get(0).asText()).as(purged.body()).isEqualTo(id);
+        assertThat(plain(a, "GET", "/mock/workspaces/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(SignedHttp.send(a.url(), credentials, "GET", "/api/v1/api-keys", null).statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(plain(a, "GET", "/mock/workspaces", null).body()).path("total").asInt()).isZero();
+    }
+
     /** A pact verifier's loop in a contract-testing workspace on one replica: state, replayed request, check. */
     private static Void verifierLoop(PackagedMock replica, String prefix, String tag) throws Exception {
         for (int i = 0; i < 20; i++) {

@@ -1,6 +1,7 @@
 package dev.contractkit.ncp.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
@@ -33,6 +34,9 @@ abstract class ApiKeyStoreContract {
 
     /** A store with no keys at all. */
     abstract ApiKeyStore emptyStore();
+
+    /** An empty store that holds at most {@code maxKeys} keys per tenant. */
+    abstract ApiKeyStore emptyStoreHolding(int maxKeys);
 
     private ApiKeyStore store() {
         if (store == null) {
@@ -372,7 +376,8 @@ abstract class ApiKeyStoreContract {
     private final WorkspaceStore workspacesInMemory = new InMemoryWorkspaceStore();
 
     private static Workspace workspace(String id, Instant expiresAt) {
-        return new Workspace(id, "w-" + id, "WS" + id.toUpperCase() + "00000000", "secret-" + id, false, 60, expiresAt, null);
+        return new Workspace(id, "w-" + id, "WS" + id.toUpperCase() + "00000000", "secret-" + id, false, 60, expiresAt, null,
+                expiresAt.minusSeconds(60));
     }
 
     @Test
@@ -400,6 +405,62 @@ abstract class ApiKeyStoreContract {
         await(workspaces().renew(workspace("wsaaaaaaa1", t.plusSeconds(500))));
         assertThat(await(workspaces().find("wsaaaaaaa1", t))).as("a renewal never brings a deleted workspace back").isEmpty();
         assertThat(await(workspaces().delete("wsaaaaaaa1"))).isEmpty();
+    }
+
+    @Test
+    void aTenantHoldsAtMostItsLimitOfKeysAndOtherTenantsAreNotHeldBackByIt() {
+        ApiKeyStore limited = emptyStoreHolding(2);
+        StoredApiKey first = await(limited.create("t1", "one", "", "me"));
+        await(limited.create("t1", "two", "", "me"));
+        assertThatThrownBy(() -> await(limited.create("t1", "three", "", "me"))).isInstanceOf(TenantFullException.class)
+                .hasMessageContaining("ncp.mock.tenant-max-keys");
+        assertThat(await(limited.keyCount("t1"))).isEqualTo(2);
+        assertThat(await(limited.list("t1", null, 0, 10)).items()).extracting(StoredApiKey::apiKeyName).containsExactly("one", "two");
+        await(limited.create("t2", "other", "", "me"));
+        assertThat(await(limited.delete("t1", first.apiKeyId()))).isTrue();
+        await(limited.create("t1", "three", "", "me"));
+        assertThat(await(limited.keyCount("t1"))).isEqualTo(2);
+        assertThat(await(limited.keyCount("nobody"))).isZero();
+    }
+
+    @Test
+    void theGatewayFindsAKeyByItsCurrentValuesAloneThroughRegenerationPutAndReset() {
+        Instant t = Instant.parse("2026-01-31T10:00:00Z");
+        StoredApiKey key = create("t1", "indexed");
+        StoredApiKey regenerated = await(store().regenerate("t1", key.apiKeyId(), KeyType.PRIMARY, "me")).orElseThrow();
+        assertThat(admit(key.primaryKey(), t).verdict()).as("the old primary").isEqualTo(Admission.Verdict.UNKNOWN_KEY);
+        assertThat(admit(regenerated.primaryKey(), t).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        assertThat(admit(key.secondaryKey(), t.plusSeconds(1)).keyUsed()).isEqualTo(KeyType.SECONDARY);
+
+        StoredApiKey replaced = new StoredApiKey(key.apiKeyId(), "t1", "put", "", "PUTPRIMARY0001", "PUTSECONDARY0001", "me", true, NOW,
+                StoredApiKey.PUBLIC_DOMAIN);
+        await(store().put(replaced));
+        assertThat(admit(regenerated.primaryKey(), t.plusSeconds(2)).verdict()).as("replaced by put").isEqualTo(Admission.Verdict.UNKNOWN_KEY);
+        assertThat(admit("PUTSECONDARY0001", t.plusSeconds(2)).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+
+        StoredApiKey seeded = new StoredApiKey("seedkey001", "t1", "seed", "", "SEEDPRIMARY0001", "SEEDSECONDARY0001", "me", true, NOW,
+                StoredApiKey.PUBLIC_DOMAIN);
+        await(store().resetTenant("t1", List.of(seeded)));
+        assertThat(admit("PUTSECONDARY0001", t.plusSeconds(3)).verdict()).as("gone with the reset").isEqualTo(Admission.Verdict.UNKNOWN_KEY);
+        assertThat(admit("SEEDPRIMARY0001", t.plusSeconds(3)).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        await(store().forget("t1"));
+        assertThat(admit("SEEDPRIMARY0001", t.plusSeconds(4)).verdict()).isEqualTo(Admission.Verdict.UNKNOWN_KEY);
+    }
+
+    private Admission admit(String value, Instant at) {
+        return await(store().admit("t1", call(value, false, 0, at)));
+    }
+
+    @Test
+    void theLiveWorkspacesAreListedOldestFirstWithoutTheExpiredOnes() {
+        Instant t = Instant.parse("2026-01-10T10:00:00Z");
+        await(workspaces().create(workspace("wslist0002", t.plusSeconds(60)), 10, t));
+        await(workspaces().create(workspace("wslist0001", t.plusSeconds(30)), 10, t));
+        await(workspaces().create(workspace("wslist0003", t.plusSeconds(5)), 10, t));
+        assertThat(await(workspaces().list(t.plusSeconds(10)))).extracting(Workspace::workspaceId).containsExactly("wslist0001", "wslist0002");
+        Workspace first = await(workspaces().list(t.plusSeconds(10))).get(0);
+        assertThat(first.createdAt()).isEqualTo(t.minusSeconds(30));
+        assertThat(first.lastUsedAt()).isEqualTo(t.minusSeconds(30));
     }
 
     @Test

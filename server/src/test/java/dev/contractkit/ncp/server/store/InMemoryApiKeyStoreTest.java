@@ -13,6 +13,11 @@ class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
         return memory;
     }
 
+    @Override
+    ApiKeyStore emptyStoreHolding(int maxKeys) {
+        return new InMemoryApiKeyStore(CLOCK, new KeyValueGenerator(), maxKeys);
+    }
+
     @Test
     void readingAnUnknownTenantLeavesNothingBehind() {
         for (int i = 0; i < 1000; i++) {

@@ -57,6 +57,14 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
         return new RedisApiKeyStore(redis, CLOCK);
     }
 
+    @Override
+    ApiKeyStore emptyStoreHolding(int maxKeys) {
+        redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
+        RedisApiKeyStore limited = new RedisApiKeyStore(redis, CLOCK, new KeyValueGenerator(), maxKeys);
+        opened.add(limited);
+        return limited;
+    }
+
     @Test
     void closingAStoreEndsItsWatchdogThread() {
         for (int i = 0; i < 100; i++) {

@@ -9,6 +9,7 @@ import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
+import dev.contractkit.ncp.server.store.TenantFullException;
 import dev.contractkit.ncp.server.store.StoredSubscription;
 import dev.contractkit.ncp.server.store.Usage;
 import dev.contractkit.ncp.server.store.WorkspaceStore;
@@ -58,6 +59,7 @@ public class RedisApiKeyStore implements ApiKeyStore {
     private final RedisTransport redis;
     private final Clock clock;
     private final KeyFactory factory;
+    private final int maxKeys;
     private final StoredJson json = new StoredJson();
     private final RedisGatewayCounters counters;
     private final RedisSeeds seeds;
@@ -67,11 +69,22 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     public RedisApiKeyStore(Redis redis, Clock clock, KeyValueGenerator generator) {
+        this(redis, clock, generator, Integer.MAX_VALUE);
+    }
+
+    /** With at most {@code maxKeys} keys per tenant (more creations fail with {@link TenantFullException}). */
+    public RedisApiKeyStore(Redis redis, Clock clock, KeyValueGenerator generator, int maxKeys) {
+        this.maxKeys = maxKeys;
         this.redis = new RedisTransport(redis);
         this.counters = new RedisGatewayCounters(this.redis, json);
         this.seeds = new RedisSeeds(this.redis, json, clock);
         this.clock = clock;
         this.factory = new KeyFactory(generator, clock);
+    }
+
+    @Override
+    public Uni<Integer> keyCount(String tenantId) {
+        return redis.send(Request.cmd(Command.HLEN).arg(key(tenantId, "keys"))).map(Response::toInteger);
     }
 
     @Override
@@ -81,7 +94,10 @@ public class RedisApiKeyStore implements ApiKeyStore {
 
     private Uni<StoredApiKey> createWithFreshId(String tenantId, String name, String description, String modifier, int attempt) {
         StoredApiKey key = factory.fresh(tenantId, name, description, modifier);
-        return eval(CREATE, tenantId, key.apiKeyId(), json.write(key)).chain(answer -> {
+        return eval(CREATE, tenantId, key.apiKeyId(), json.write(key), Integer.toString(maxKeys)).chain(answer -> {
+            if (answer.toLong() == -2) {
+                return Uni.createFrom().failure(new TenantFullException(maxKeys));
+            }
             if (answer.toLong() < 0) {
                 if (attempt >= KeyFactory.MAX_ID_ATTEMPTS) {
                     return Uni.createFrom().failure(KeyFactory.noFreeId(attempt));
@@ -221,10 +237,13 @@ public class RedisApiKeyStore implements ApiKeyStore {
         return redis.eval(script, tenantKeys(tenantId), args);
     }
 
-    /** KEYS of every script, in this order: keys, order, seq, seeded, seed, subscriptions, usage, rate. */
+    /**
+     * KEYS of every script, in this order: keys, order, seq, seeded, seed, subscriptions, usage, rate, values (key
+     * value to key id: the gateway's index).
+     */
     static String[] tenantKeys(String tenantId) {
         return new String[] {key(tenantId, "keys"), key(tenantId, "order"), key(tenantId, "seq"), key(tenantId, "seeded"),
-            key(tenantId, "seed"), key(tenantId, "subscriptions"), key(tenantId, "usage"), key(tenantId, "rate")};
+            key(tenantId, "seed"), key(tenantId, "subscriptions"), key(tenantId, "usage"), key(tenantId, "rate"), key(tenantId, "values")};
     }
 
     static String key(String tenantId, String part) {

@@ -34,13 +34,13 @@ public class RedisWorkspaceStore implements WorkspaceStore {
 
     /** A workspace as stored; the field names the scripts read are {@code accessKey} and {@code expiresAtMillis}. */
     record WorkspaceJson(String workspaceId, String name, String accessKey, String secretKey, boolean contractTesting, long ttlSeconds,
-            long expiresAtMillis, String seed) {
+            long expiresAtMillis, String seed, Long createdAtMillis) {
     }
 
     static String write(Workspace w) {
         try {
             return JSON.writeValueAsString(new WorkspaceJson(w.workspaceId(), w.name(), w.accessKey(), w.secretKey(), w.contractTesting(),
-                    w.ttlSeconds(), w.expiresAt().toEpochMilli(), w.seed()));
+                    w.ttlSeconds(), w.expiresAt().toEpochMilli(), w.seed(), w.createdAt().toEpochMilli()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a workspace as JSON", e);
         }
@@ -49,8 +49,11 @@ public class RedisWorkspaceStore implements WorkspaceStore {
     static Workspace read(String text) {
         try {
             WorkspaceJson w = JSON.readValue(text, WorkspaceJson.class);
-            return new Workspace(w.workspaceId(), w.name(), w.accessKey(), w.secretKey(), w.contractTesting(), w.ttlSeconds(),
-                    Instant.ofEpochMilli(w.expiresAtMillis()), w.seed());
+            Instant expiresAt = Instant.ofEpochMilli(w.expiresAtMillis());
+            // a workspace stored before creation times were kept: its last use stands in
+            Instant createdAt = w.createdAtMillis() != null ? Instant.ofEpochMilli(w.createdAtMillis()) : expiresAt.minusSeconds(w.ttlSeconds());
+            return new Workspace(w.workspaceId(), w.name(), w.accessKey(), w.secretKey(), w.contractTesting(), w.ttlSeconds(), expiresAt,
+                    w.seed(), createdAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored workspace is not the JSON this store writes", e);
         }
@@ -83,6 +86,21 @@ public class RedisWorkspaceStore implements WorkspaceStore {
     @Override
     public Uni<Void> renew(Workspace renewed) {
         return redis.eval(RENEW, KEYS, renewed.workspaceId(), write(renewed)).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<List<Workspace>> list(Instant now) {
+        return redis.send(Request.cmd(Command.HVALS).arg(KEYS[0])).map(answer -> {
+            List<Workspace> live = new ArrayList<>();
+            for (int i = 0; i < answer.size(); i++) {
+                Workspace workspace = read(answer.get(i).toString());
+                if (!workspace.expired(now)) {
+                    live.add(workspace);
+                }
+            }
+            live.sort(java.util.Comparator.comparing(Workspace::createdAt));
+            return live;
+        });
     }
 
     @Override
