@@ -106,6 +106,9 @@ http {
   merge_slashes off;
   upstream ncp_mock {
 $upstream    keepalive 32;
+    # below the replicas' 10 s ncp.mock.header-read-timeout: nginx drops an idle connection before a replica
+    # closes it, so a request is never sent down a connection that is closing
+    keepalive_timeout 5s;
   }
   server {
     listen 127.0.0.1:$CLUSTER_PORT;

@@ -100,6 +100,13 @@ public interface NcpMockConfig {
     @WithDefault("256K")
     MemorySize workspaceSeedBytes();
 
+    /**
+     * How long a connection may send nothing while the mock waits for a request (a new connection's first
+     * request, the next one on a kept-alive connection, the rest of half-sent headers); past it, it is closed.
+     */
+    @WithDefault("10s")
+    Duration headerReadTimeout();
+
     /** How many keys one tenant or workspace may hold; {@code POST /api-keys} past it is refused 429 "400". */
     @WithDefault("10000")
     int tenantMaxKeys();
