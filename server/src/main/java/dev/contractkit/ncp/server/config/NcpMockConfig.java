@@ -1,6 +1,7 @@
 package dev.contractkit.ncp.server.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -98,6 +99,7 @@ public interface NcpMockConfig {
 
     /** How large a workspace's own seed may be, in bytes of JSON ({@code 256K}); larger is refused 413 "430". */
     @WithDefault("256K")
+    @WithConverter(MemorySizeConverter.class)
     MemorySize workspaceSeedBytes();
 
     /**

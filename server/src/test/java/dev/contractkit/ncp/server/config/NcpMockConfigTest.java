@@ -35,6 +35,16 @@ class NcpMockConfigTest {
         assertThat(config.faultRate()).isEqualTo(1.0);
         assertThat(config.latency()).isEmpty();
         assertThat(config.fault()).isEmpty();
+        // the safety and fairness settings: nothing open that the user did not open, every limit bounded
+        assertThat(config.adminToken()).isEmpty();
+        assertThat(config.corsOrigins()).isEmpty();
+        assertThat(config.gatewayBackendHosts()).isEmpty();
+        assertThat(config.upstreamAllowWrites()).isFalse();
+        assertThat(config.tenantMaxKeys()).isEqualTo(10_000);
+        assertThat(config.workspaceSeedKeys()).isEqualTo(1_000);
+        assertThat(config.workspaceSeedBytes().asLongValue()).isEqualTo(256 * 1024);
+        assertThat(config.workspaceMaxTtl()).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(config.headerReadTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
     }
 
     @Test

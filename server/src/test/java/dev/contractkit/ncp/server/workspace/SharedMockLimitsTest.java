@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A shared mock bounds what one tenant can make it hold or do, and answers every limit in NCP's envelope with
- * the tenant's data untouched (the test profile's limits: 60 keys a tenant, seeds of 50 entries and 16 KB, and
+ * the tenant's data untouched (the test profile's limits: 400 keys a tenant, seeds of 50 entries and 16 KB, and
  * the default 1 day of idle time); an operator lists the live workspaces and purges the idle ones.
  */
 @QuarkusTest
@@ -111,16 +111,22 @@ class SharedMockLimitsTest {
 
     @Test
     void oneKeyPastTheTenantsLimitIsRefusedWith429AndTheTenantsKeysStayAsTheyWere() {
-        for (int i = 3; i < 60; i++) {
-            tenantB.create("k" + i, "").then().statusCode(201);
+        // a workspace is a tenant of its own, starting from the 3 seed keys; the test profile's limit is 400
+        JsonPath workspace = given().contentType("application/json").body("{}").post("/mock/workspaces").then().statusCode(201)
+                .extract().jsonPath();
+        made.add(workspace.getString("workspace.workspaceId"));
+        SignedRequests full = SignedRequests.as(new dev.contractkit.ncp.signature.NcpCredentials(workspace.getString("workspace.accessKey"),
+                workspace.getString("workspace.secretKey")), clock);
+        for (int i = 3; i < 400; i++) {
+            full.create("k" + i, "").then().statusCode(201);
         }
-        List<String> before = tenantB.send("GET", "/api/v1/api-keys?limit=1000").then().statusCode(200).extract().jsonPath().getList("apiKeys.apiKeyId");
-        assertThat(before).hasSize(60);
-        assertThat(assertEnvelope(tenantB.create("one-too-many", ""), 429, "400")).contains("ncp.mock.tenant-max-keys");
-        assertThat(tenantB.send("GET", "/api/v1/api-keys?limit=1000").then().statusCode(200).extract().jsonPath().getList("apiKeys.apiKeyId"))
+        List<String> before = full.send("GET", "/api/v1/api-keys?limit=1000").then().statusCode(200).extract().jsonPath().getList("apiKeys.apiKeyId");
+        assertThat(before).hasSize(400);
+        assertThat(assertEnvelope(full.create("one-too-many", ""), 429, "400")).contains("ncp.mock.tenant-max-keys");
+        assertThat(full.send("GET", "/api/v1/api-keys?limit=1000").then().statusCode(200).extract().jsonPath().getList("apiKeys.apiKeyId"))
                 .isEqualTo(before);
         // another tenant is not held back
-        SignedRequests.as(SignedRequests.TENANT_A, clock).create("still-fine", "").then().statusCode(201);
+        tenantB.create("still-fine", "").then().statusCode(201);
     }
 
     @ParameterizedTest
