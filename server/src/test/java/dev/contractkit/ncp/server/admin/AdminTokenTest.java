@@ -4,7 +4,7 @@ import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.contractkit.ncp.server.PrivateService;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,10 +14,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,26 +44,17 @@ class AdminTokenTest {
     TestClock clock;
 
     SignedRequests tenant;
-    HttpServer backend;
-    final AtomicInteger backendCalls = new AtomicInteger();
+    PrivateService backend;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         tenant = SignedRequests.as(SignedRequests.TENANT_A, clock);
-        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backend.createContext("/", exchange -> {
-            backendCalls.incrementAndGet();
-            byte[] body = "{\"from\": \"backend\"}".getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        backend.start();
+        backend = PrivateService.answering("{\"from\": \"backend\"}");
     }
 
     @AfterEach
     void stop() {
-        backend.stop(0);
+        backend.close();
         admin().contentType("application/json").post("/mock/reset").then().statusCode(200);
     }
 
@@ -134,28 +122,19 @@ class AdminTokenTest {
 
     @Test
     void aListedBackendIsForwardedToAndAnUnlistedOneIsRefusedAtCreation() {
-        String forwarder = workspaceSeed("http://127.0.0.1:" + backend.getAddress().getPort());
+        String forwarder = PrivateService.forwarderSeed("http://127.0.0.1:" + backend.port());
         JsonPath made = admin().contentType("application/json").body(forwarder).post("/mock/workspaces").then().statusCode(201).extract().jsonPath();
         String id = made.getString("workspace.workspaceId");
         try {
-            given().header("x-ncp-apigw-api-key", "FORWARDPRIMARYKEY000000000000000000000001").get("/workspaces/" + id + "/gateway/fwd0000001/meta/latest/x")
+            given().header("x-ncp-apigw-api-key", PrivateService.SEED_KEY).get("/workspaces/" + id + PrivateService.GATEWAY + "/x")
                     .then().statusCode(200).body(org.hamcrest.Matchers.equalTo("{\"from\": \"backend\"}"));
-            assertThat(backendCalls).hasValue(1);
+            assertThat(backend.calls()).isEqualTo(1);
         } finally {
             admin().contentType("application/json").delete("/mock/workspaces/" + id).then().statusCode(204);
         }
         // localhost is the same machine, but only the address was listed
-        assertThat(assertEnvelope(admin().contentType("application/json").body(workspaceSeed("http://localhost:" + backend.getAddress().getPort()))
+        assertThat(assertEnvelope(admin().contentType("application/json").body(PrivateService.forwarderSeed("http://localhost:" + backend.port()))
                 .post("/mock/workspaces"), 400, "100")).contains("ncp.mock.gateway-backend-hosts");
-        assertThat(backendCalls).hasValue(1);
-    }
-
-    static String workspaceSeed(String backendUrl) {
-        return """
-                {"seed": {"apiKeys": [{"apiKeyId": "fwdkey0001", "apiKeyName": "fwd", "primaryKey": "FORWARDPRIMARYKEY000000000000000000000001"}],
-                  "products": [{"productId": "fwdprod001", "productName": "Forwarder", "subscriptionCode": "PUBLIC", "invokeId": "fwd0000001",
-                    "apis": [{"apiId": "fwdapi0001", "apiName": "meta", "stages": [{"stageId": "fwdstage01", "stageName": "latest",
-                      "endpointDomain": "%s", "usagePlans": [{"usagePlanId": "fwdplan001", "usagePlanName": "Open"}]}]}]}]}}
-                """.formatted(backendUrl);
+        assertThat(backend.calls()).isEqualTo(1);
     }
 }

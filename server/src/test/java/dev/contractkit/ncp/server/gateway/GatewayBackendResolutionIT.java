@@ -3,9 +3,8 @@ package dev.contractkit.ncp.server.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import dev.contractkit.ncp.server.PrivateService;
 import dev.contractkit.ncp.testsupport.PackagedMock;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,45 +29,31 @@ class GatewayBackendResolutionIT {
 
     @Test
     void aNameThatResolvesInwardIsRefusedAtTheCallAndAnExactlyListedOneIsForwarded() throws Exception {
-        AtomicInteger privateCalls = new AtomicInteger();
-        HttpServer privateService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        privateService.createContext("/", exchange -> {
-            privateCalls.incrementAndGet();
-            byte[] body = "private".getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        privateService.start();
+        PrivateService privateService = PrivateService.answering("private");
         Path hosts = Files.createTempFile("ncp-hosts", ".txt");
         Files.writeString(hosts, "127.0.0.1 localhost inward.svc.example trusted.example\n");
-        int port = privateService.getAddress().getPort();
+        int port = privateService.port();
         try (PackagedMock mock = PackagedMock.start(APP, List.of("-Djdk.net.hosts.file=" + hosts),
                 Map.of("NCP_MOCK_GATEWAY_BACKEND_HOSTS", "*.svc.example,trusted.example"))) {
             String inward = workspace(mock, "http://inward.svc.example:" + port);
             HttpResponse<String> refused = gateway(mock, inward);
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).contains("\"errorCode\":\"230\"").contains("127.0.0.1").contains("ncp.mock.gateway-backend-hosts");
-            assertThat(privateCalls).hasValue(0);
+            assertThat(privateService.calls()).isZero();
 
             String trusted = workspace(mock, "http://trusted.example:" + port);
             HttpResponse<String> forwarded = gateway(mock, trusted);
             assertThat(forwarded.statusCode()).isEqualTo(200);
             assertThat(forwarded.body()).isEqualTo("private");
-            assertThat(privateCalls).hasValue(1);
+            assertThat(privateService.calls()).isEqualTo(1);
         } finally {
-            privateService.stop(0);
+            privateService.close();
             Files.deleteIfExists(hosts);
         }
     }
 
     private static String workspace(PackagedMock mock, String backend) throws Exception {
-        String seed = """
-                {"seed": {"apiKeys": [{"apiKeyId": "fwdkey0001", "apiKeyName": "fwd", "primaryKey": "FORWARDPRIMARYKEY000000000000000000000001"}],
-                  "products": [{"productId": "fwdprod001", "productName": "Forwarder", "subscriptionCode": "PUBLIC", "invokeId": "fwd0000001",
-                    "apis": [{"apiId": "fwdapi0001", "apiName": "meta", "stages": [{"stageId": "fwdstage01", "stageName": "latest",
-                      "endpointDomain": "%s", "usagePlans": [{"usagePlanId": "fwdplan001", "usagePlanName": "Open"}]}]}]}]}}
-                """.formatted(backend);
+        String seed = PrivateService.forwarderSeed(backend);
         HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(URI.create(mock.url() + "/mock/workspaces")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(seed)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
@@ -77,7 +61,7 @@ class GatewayBackendResolutionIT {
     }
 
     private static HttpResponse<String> gateway(PackagedMock mock, String workspaceId) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(mock.url() + "/workspaces/" + workspaceId + "/gateway/fwd0000001/meta/latest/latest/meta-data"))
-                .header("x-ncp-apigw-api-key", "FORWARDPRIMARYKEY000000000000000000000001").build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(mock.url() + "/workspaces/" + workspaceId + PrivateService.GATEWAY + "/latest/meta-data"))
+                .header("x-ncp-apigw-api-key", PrivateService.SEED_KEY).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

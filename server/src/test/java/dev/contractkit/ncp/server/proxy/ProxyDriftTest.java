@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.contractkit.ncp.server.CapturedLog;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.upstream.DriftLog;
 import dev.contractkit.ncp.signature.NcpCredentials;
@@ -24,10 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,26 +67,7 @@ class ProxyDriftTest {
 
     @Test
     void eachDriftIsListedOnceWithItsCountAndLoggedOnce() {
-        List<String> logged = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    logged.add(String.valueOf(record.getMessage()) + " " + List.of(record.getParameters() == null ? new Object[0] : record.getParameters()));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(DriftLog.class.getName());
-        log.addHandler(handler);
-        try {
+        try (CapturedLog log = CapturedLog.of(DriftLog.class, Level.WARNING)) {
             for (int round = 0; round < 2; round++) {
                 tenant.send("GET", "/api/v1/api-keys?offset=0&limit=10").then().statusCode(200);
                 tenant.send("GET", "/api/v1/products").then().statusCode(200);
@@ -110,9 +89,7 @@ class ProxyDriftTest {
             Map<String, Object> renamed = kinds.stream().filter(kind -> "/apiKeys/0".equals(kind.get("pointer"))).findFirst().orElseThrow();
             assertThat((String) renamed.get("excerpt")).contains("\"enabled\"").doesNotContain(DriftedNcp.PRIMARY_KEY)
                     .doesNotContain(DriftedNcp.SECONDARY_KEY).contains("*****0001");
-            assertThat(logged).as("each kind logged the first time only").hasSize(kinds.size());
-        } finally {
-            log.removeHandler(handler);
+            assertThat(log.lines()).as("each kind logged the first time only").hasSize(kinds.size());
         }
     }
 

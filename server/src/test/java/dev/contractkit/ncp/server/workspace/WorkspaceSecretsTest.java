@@ -4,21 +4,17 @@ import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.contractkit.ncp.server.CapturedLog;
+import dev.contractkit.ncp.server.PrivateService;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,25 +32,16 @@ class WorkspaceSecretsTest {
     TestClock clock;
 
     final List<String> made = new ArrayList<>();
-    HttpServer privateService;
-    final AtomicInteger privateCalls = new AtomicInteger();
+    PrivateService privateService;
 
     @BeforeEach
-    void startAPrivateService() throws IOException {
-        privateService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        privateService.createContext("/", exchange -> {
-            privateCalls.incrementAndGet();
-            byte[] body = "{\"secret\": \"instance metadata\"}".getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        privateService.start();
+    void startAPrivateService() {
+        privateService = PrivateService.answering("{\"secret\": \"instance metadata\"}");
     }
 
     @AfterEach
     void cleanUp() {
-        privateService.stop(0);
+        privateService.close();
         made.forEach(id -> given().contentType("application/json").delete("/mock/workspaces/" + id));
     }
 
@@ -99,41 +86,18 @@ class WorkspaceSecretsTest {
     @ValueSource(strings = {"http://127.0.0.1:%d", "http://localhost:%d", "http://169.254.169.254", "http://[::1]:%d", "http://10.0.0.8:%d",
             "https://api.example.com"})
     void aSeedThatPointsTheGatewayAnywhereTheOperatorDidNotListIsRefusedAndNothingIsMade(String backend) {
-        String url = backend.formatted(privateService.getAddress().getPort());
-        String seed = """
-                {"seed": {"apiKeys": [{"apiKeyId": "fwdkey0001", "apiKeyName": "fwd", "primaryKey": "FORWARDPRIMARYKEY000000000000000000000001"}],
-                  "products": [{"productId": "fwdprod001", "productName": "Forwarder", "subscriptionCode": "PUBLIC", "invokeId": "fwd0000001",
-                    "apis": [{"apiId": "fwdapi0001", "apiName": "meta", "stages": [{"stageId": "fwdstage01", "stageName": "latest",
-                      "endpointDomain": "%s", "usagePlans": [{"usagePlanId": "fwdplan001", "usagePlanName": "Open"}]}]}]}]}}
-                """.formatted(url);
+        String seed = PrivateService.forwarderSeed(backend.formatted(privateService.port()));
         String details = assertEnvelope(given().contentType("application/json").body(seed).post("/mock/workspaces"), 400, "100");
         assertThat(details).contains("endpointDomain").contains("ncp.mock.gateway-backend-hosts");
-        assertThat(privateCalls).hasValue(0);
+        assertThat(privateService.calls()).isZero();
     }
 
     @Test
     void aNameIsWrittenToTheLogOnOneLineWhateverItHolds() {
-        List<String> lines = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(String.format(record.getMessage(), record.getParameters() == null ? new Object[0] : record.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(Workspaces.class.getName());
-        log.addHandler(handler);
-        try {
+        List<String> lines;
+        try (CapturedLog log = CapturedLog.of(Workspaces.class, Level.INFO)) {
             create("{\"name\": \"ok\\r\\n17:00:00.000 ERROR [forged] the mock was breached\"}");
-        } finally {
-            log.removeHandler(handler);
+            lines = log.lines();
         }
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("created").contains("ok\\u000d\\u000a17:00:00.000 ERROR [forged]"));
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\n").doesNotContain("\r"));
