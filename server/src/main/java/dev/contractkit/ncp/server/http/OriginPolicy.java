@@ -24,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ul>
  *   <li>The mock's own pages (Swagger UI) may always call it.</li>
  *   <li>A plain mock answers any origin on {@code /api/v1}, the gateway and {@code /q/}: frontends on another port
- *       need that. {@code /mock/*}, which holds resets, credentials and every tenant's journal, answers only
- *       the mock's own pages and the origins in {@code ncp.mock.cors-origins}.</li>
+ *       need that; given {@code ncp.mock.cors-origins}, only those. {@code /mock/*}, which holds resets,
+ *       credentials and every tenant's journal, answers only the mock's own pages and the listed origins.</li>
  *   <li>A proxy (it signs with the user's real credentials) answers only its own pages and the listed
  *       origins, everywhere; and, listening on loopback, it takes only requests addressed to a loopback name
  *       or the public URL, so that a page whose name was re-pointed at 127.0.0.1 is not taken for its own.</li>
@@ -100,7 +100,7 @@ public class OriginPolicy {
         context.next();
     }
 
-    /** The mock's own pages, a listed origin, or (a plain mock, outside /mock/) any origin. */
+    /** The mock's own pages, a listed origin, or (a plain mock with no list, outside /mock/) any origin. */
     boolean allowed(String origin, String ownAuthority, boolean admin) {
         String originAuthority = authorityOf(origin);
         if (originAuthority != null && originAuthority.equals(ownAuthority) && trustedHost(ownAuthority)) {
@@ -112,7 +112,7 @@ public class OriginPolicy {
         if (anyListed || originAuthority != null && listed.contains(originAuthority)) {
             return true;
         }
-        return !proxy && !admin;
+        return !proxy && !admin && listed.isEmpty();
     }
 
     /** Whether the name a request was addressed to can be the mock's own: any, when it listens beyond loopback. */

@@ -118,6 +118,11 @@ class AdminTokenTest {
         given().header("Origin", "https://ci.team.example").header("Access-Control-Request-Method", "POST").options("/mock/reset")
                 .then().statusCode(200).header("Access-Control-Allow-Origin", "https://ci.team.example");
         assertEnvelope(admin().header("Origin", "https://evil.example").get("/mock/requests"), 403, "230");
+        // with a list, the API too answers only the listed origins
+        given().header("Origin", "https://ci.team.example").header("Access-Control-Request-Method", "PATCH").options("/api/v1/api-keys/seedweb001")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://ci.team.example");
+        assertThat(given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "PATCH")
+                .options("/api/v1/api-keys/seedweb001").header("Access-Control-Allow-Origin")).isNull();
     }
 
     @Test
