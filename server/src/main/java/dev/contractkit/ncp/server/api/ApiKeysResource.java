@@ -14,6 +14,7 @@ import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 
@@ -39,7 +40,12 @@ public class ApiKeysResource implements ApiKeysApi {
                 .map(ApiKeyModels::wrapped);
     }
 
+    /**
+     * A page grows with the tenant (up to 1,000 keys a page, 10,000 a tenant), so it is read and written on a
+     * worker thread: one tenant listing its keys never holds up an event loop every tenant's calls share.
+     */
     @Override
+    @Blocking
     public Uni<ApiKeyList> listApiKeys(Long offset, Long limit, String apiKeyName) {
         return store.list(caller.tenant().tenantId(), apiKeyName, Page.offset(offset), Page.limit(limit))
                 .map(page -> new ApiKeyList()
