@@ -14,8 +14,8 @@ import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import io.smallrye.common.annotation.NonBlocking;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.Optional;
 
 /**
@@ -41,13 +41,13 @@ public class ApiKeysResource implements ApiKeysApi {
     }
 
     /**
-     * A page grows with the tenant (up to 1,000 keys a page, 10,000 a tenant), so it is read and written on a
+     * A page grows with the tenant (up to 1,000 keys a page, 10,000 a tenant), so it is built and written on a
      * worker thread: one tenant listing its keys never holds up an event loop every tenant's calls share.
      */
     @Override
-    @Blocking
     public Uni<ApiKeyList> listApiKeys(Long offset, Long limit, String apiKeyName) {
         return store.list(caller.tenant().tenantId(), apiKeyName, Page.offset(offset), Page.limit(limit))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(page -> new ApiKeyList()
                         .apiKeys(page.items().stream().map(ApiKeyModels::apiKey).toList())
                         .total(page.total())
