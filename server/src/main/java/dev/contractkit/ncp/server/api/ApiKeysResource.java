@@ -2,8 +2,11 @@ package dev.contractkit.ncp.server.api;
 
 import dev.contractkit.ncp.server.auth.Caller;
 import dev.contractkit.ncp.server.auth.Tenant;
+import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.error.NcpException;
 import dev.contractkit.ncp.server.generated.api.ApiKeysApi;
+import dev.contractkit.ncp.server.http.TenantPacing;
 import dev.contractkit.ncp.server.generated.model.ApiKey;
 import dev.contractkit.ncp.server.generated.model.ApiKeyList;
 import dev.contractkit.ncp.server.generated.model.ApiKeyResponse;
@@ -13,9 +16,11 @@ import dev.contractkit.ncp.server.generated.model.PutApiKeyRequest;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
+import dev.contractkit.ncp.server.store.Workspace;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,8 +32,10 @@ import java.util.Optional;
 public class ApiKeysResource implements ApiKeysApi {
     private final ApiKeyStore store;
     private final Caller caller;
+    private final TenantPacing pacing;
 
-    public ApiKeysResource(ApiKeyStore store, Caller caller) {
+    public ApiKeysResource(ApiKeyStore store, Caller caller, TenantPacing pacing) {
+        this.pacing = pacing;
         this.store = store;
         this.caller = caller;
     }
@@ -46,7 +53,14 @@ public class ApiKeysResource implements ApiKeysApi {
      */
     @Override
     public Uni<ApiKeyList> listApiKeys(Long offset, Long limit, String apiKeyName) {
-        return store.list(caller.tenant().tenantId(), apiKeyName, Page.offset(offset), Page.limit(limit))
+        String tenantId = caller.tenant().tenantId();
+        // a workspace's pages take its fair share of the mock: past it, they wait (on a timer), or are refused
+        long wait = Workspace.isWorkspaceTenant(tenantId) ? pacing.take(tenantId, TenantPacing.pageCost(Page.limit(limit))) : 0;
+        if (wait == TenantPacing.REFUSE) {
+            return Uni.createFrom().failure(new NcpException(NcpErrorCode.RATE_LIMITED, TenantPacing.REFUSAL));
+        }
+        Uni<Void> turn = wait > 0 ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(wait)) : Uni.createFrom().voidItem();
+        return turn.chain(() -> store.list(tenantId, apiKeyName, Page.offset(offset), Page.limit(limit)))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(page -> new ApiKeyList()
                         .apiKeys(page.items().stream().map(ApiKeyModels::apiKey).toList())

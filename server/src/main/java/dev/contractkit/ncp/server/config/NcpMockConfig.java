@@ -109,6 +109,13 @@ public interface NcpMockConfig {
     @WithDefault("10s")
     Duration headerReadTimeout();
 
+    /**
+     * A workspace's share of the mock, in units a second (a gateway call 1, a page of keys 1 more per 100 keys
+     * asked for), as many in reserve: past it, its answers wait (at most 2 s, then 429 "420"). 0 turns it off.
+     */
+    @WithDefault("1000")
+    long workspaceRate();
+
     /** How many keys one tenant or workspace may hold; {@code POST /api-keys} past it is refused 429 "400". */
     @WithDefault("10000")
     int tenantMaxKeys();

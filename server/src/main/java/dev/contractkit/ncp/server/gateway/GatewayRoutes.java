@@ -1,6 +1,7 @@
 package dev.contractkit.ncp.server.gateway;
 
 import dev.contractkit.ncp.server.config.BackendHosts;
+import dev.contractkit.ncp.server.http.TenantPacing;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,10 +50,13 @@ public class GatewayRoutes {
     private final NcpMockConfig config;
     private final BackendHosts backendHosts;
     private final ProductCatalog catalog;
+    private final TenantPacing pacing;
+    private volatile Vertx vertx;
     private volatile GatewayBackend backend;
 
     public GatewayRoutes(Gateway gateway, Tenants tenants, ObjectMapper mapper, NcpMockConfig config, BackendHosts backendHosts,
-            ProductCatalog catalog) {
+            ProductCatalog catalog, TenantPacing pacing) {
+        this.pacing = pacing;
         this.backendHosts = backendHosts;
         this.catalog = catalog;
         this.gateway = gateway;
@@ -62,6 +66,7 @@ public class GatewayRoutes {
     }
 
     void install(@Observes Router router, Vertx vertx) {
+        this.vertx = vertx;
         backend = new GatewayBackend(vertx, config.gatewayBackendTimeout());
         router.route().order(ORDER).handler(this::route);
     }
@@ -112,6 +117,19 @@ public class GatewayRoutes {
 
     void handle(RoutingContext context, Call call, List<String> tenantIds, Buffer body) {
         JournalCapture.noteBody(context, body.getBytes());
+        // a workspace's calls take its fair share of the mock: past it, they wait on a timer, or are refused
+        Workspace workspace = WorkspaceRequests.workspace(context);
+        long wait = workspace == null ? 0 : pacing.take(workspace.tenantId(), 1);
+        if (wait == TenantPacing.REFUSE) {
+            refuse(context, NcpErrorCode.RATE_LIMITED, TenantPacing.REFUSAL);
+        } else if (wait > 0) {
+            vertx.setTimer(wait, id -> decide(context, call, tenantIds, body));
+        } else {
+            decide(context, call, tenantIds, body);
+        }
+    }
+
+    private void decide(RoutingContext context, Call call, List<String> tenantIds, Buffer body) {
         gateway.decide(tenantIds, call.invokeId(), call.apiName(), call.stageName(), context.request().getHeader(KEY_HEADER))
                 .subscribe().with(decision -> answer(context, call, decision, body), failure -> {
                     NcpErrorCode code = failure instanceof StoreUnavailableException

@@ -180,6 +180,37 @@ class SharedMockLimitsTest {
     }
 
     @Test
+    void aWorkspaceFloodingTheMockIsHeldToItsShareWhileAnotherTenantIsServedAsUsual() throws Exception {
+        JsonPath workspace = given().contentType("application/json").body("{}").post("/mock/workspaces").then().statusCode(201)
+                .extract().jsonPath();
+        made.add(workspace.getString("workspace.workspaceId"));
+        dev.contractkit.ncp.signature.NcpCredentials credentials = new dev.contractkit.ncp.signature.NcpCredentials(
+                workspace.getString("workspace.accessKey"), workspace.getString("workspace.secretKey"));
+        String path = "/api/v1/api-keys?limit=1000";
+        String timestamp = Long.toString(clock.millis());
+        String signature = new dev.contractkit.ncp.signature.NcpSigner(credentials).sign("GET", path, timestamp);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.URI uri = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + path);
+        // 600 pages of 1,000 keys asked at once: 6,600 units against a share of 1,000 a second and 2 s of waiting
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> flood = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            flood.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(uri).header("x-ncp-apigw-timestamp", timestamp)
+                    .header("x-ncp-iam-access-key", credentials.accessKey()).header("x-ncp-apigw-signature-v2", signature).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        tenantB.send("GET", "/api/v1/api-keys?limit=1000").then().statusCode(200);
+        List<java.net.http.HttpResponse<String>> answers = new ArrayList<>();
+        for (var answer : flood) {
+            answers.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        List<java.net.http.HttpResponse<String>> refused = answers.stream().filter(answer -> answer.statusCode() == 429).toList();
+        assertThat(refused).as("refused past 2 s of waiting").hasSizeGreaterThan(100);
+        assertThat(refused).allSatisfy(answer -> assertThat(answer.body()).contains("\"errorCode\":\"420\"").contains("ncp.mock.workspace-rate"));
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isIn(200, 429));
+        assertThat(answers.stream().filter(answer -> answer.statusCode() == 200).count()).as("served within its share").isGreaterThan(50);
+    }
+
+    @Test
     void failedOversizedSeedsLeaveTheHeapWhereItWas() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         String oversized = "{\"seed\": [" + IntStream.range(0, 40_000).mapToObj(i -> "{\"apiKeyName\": \"k" + i + "\"}").collect(Collectors.joining(","))
