@@ -92,9 +92,17 @@ public final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** Stops the server at once and deletes its working folder (its data and log): a test leaves nothing behind. */
     @Override
     public void close() throws InterruptedException {
         kill();
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException leftBehind) {
+            System.err.println("could not delete the Redis test folder " + dir + ": " + leftBehind);
+        }
     }
 
     private boolean answers() {
