@@ -3,10 +3,10 @@ package dev.contractkit.ncp.server;
 import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.config.BackendHosts;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
+import dev.contractkit.ncp.server.config.ProxyListensOnLoopback;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -19,9 +19,9 @@ public class StartupBanner {
     private static final Logger LOG = Logger.getLogger(StartupBanner.class);
 
     void onStart(@Observes StartupEvent start, Tenants tenants, NcpMockConfig config, BackendHosts backendHosts) {
-        boolean proxy = config.upstream().filter(url -> !url.isBlank()).isPresent();
+        boolean proxy = NcpMockConfig.proxyMode(config);
         String host = ConfigProvider.getConfig().getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0");
-        boolean loopback = isLoopback(host);
+        boolean loopback = ProxyListensOnLoopback.isLoopbackName(host);
         boolean token = config.adminToken().filter(value -> !value.isBlank()).isPresent();
         LOG.infof("NCP mock: listening on %s (%s)", host, loopback ? "loopback only: this machine alone can call it"
                 : "every address of this machine" + (host.equals("0.0.0.0") || host.equals("::") ? "" : " named by it")
@@ -49,10 +49,5 @@ public class StartupBanner {
         if (!backendHosts.none()) {
             LOG.infof("NCP mock: workspaces made through the API may point their gateway at %s", config.gatewayBackendHosts().orElse(""));
         }
-    }
-
-    static boolean isLoopback(String host) {
-        String name = host.trim().toLowerCase(Locale.ROOT);
-        return name.equals("localhost") || name.startsWith("127.") || name.equals("::1") || name.equals("[::1]");
     }
 }

@@ -131,6 +131,11 @@ public interface NcpMockConfig {
      */
     Optional<String> upstream();
 
+    /** Whether these settings make the mock a proxy ({@link #upstream()} set): the one test of proxy mode. */
+    static boolean proxyMode(NcpMockConfig config) {
+        return config.upstream().filter(url -> !url.isBlank()).isPresent();
+    }
+
     /** The real {@code ACCESS:SECRET} the proxy signs with; never logged or echoed. Or {@link #upstreamCredentialsFile()}. */
     Optional<String> upstreamCredentials();
 

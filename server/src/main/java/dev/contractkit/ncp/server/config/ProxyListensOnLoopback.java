@@ -20,6 +20,15 @@ public class ProxyListensOnLoopback implements ConfigSourceInterceptor {
     static final int PACKAGED_ORDINAL = 250;
     static final String SOURCE = "proxy mode: loopback unless quarkus.http.host is set";
 
+    /** Whether a host name or address names this machine's loopback ({@code localhost}, {@code *.localhost}, 127.x.x.x, ::1). */
+    public static boolean isLoopbackName(String host) {
+        String name = host.trim().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        return name.equals("localhost") || name.endsWith(".localhost") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || name.equals("::1");
+    }
+
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue value = context.proceed(name);

@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
+import dev.contractkit.ncp.server.config.ProxyListensOnLoopback;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import io.quarkus.vertx.web.RouteFilter;
@@ -54,9 +55,9 @@ public class OriginPolicy {
                 .collect(Collectors.toSet());
         this.anyListed = origins.contains("*");
         this.listed = origins.stream().map(OriginPolicy::authorityOf).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
-        this.proxy = config.upstream().filter(url -> !url.isBlank()).isPresent();
+        this.proxy = NcpMockConfig.proxyMode(config);
         this.publicAuthority = config.publicUrl().map(OriginPolicy::authorityOf).orElse(null);
-        this.loopbackOnly = host.map(OriginPolicy::isLoopbackName).orElse(false);
+        this.loopbackOnly = host.map(ProxyListensOnLoopback::isLoopbackName).orElse(false);
     }
 
     @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 3000)
@@ -120,7 +121,7 @@ public class OriginPolicy {
         if (authority.equals(publicAuthority)) {
             return true;
         }
-        return !loopbackOnly || isLoopbackName(hostOf(authority));
+        return !loopbackOnly || ProxyListensOnLoopback.isLoopbackName(hostOf(authority));
     }
 
     private void refuse(RoutingContext context, String details) {
@@ -133,14 +134,6 @@ public class OriginPolicy {
         }
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
-    }
-
-    static boolean isLoopbackName(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        if (name.startsWith("[") && name.endsWith("]")) {
-            name = name.substring(1, name.length() - 1);
-        }
-        return name.equals("localhost") || name.endsWith(".localhost") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || name.equals("::1");
     }
 
     /** {@code host:port} of an origin or URL, lower case, with its scheme's default port; null when it is none. */

@@ -28,7 +28,7 @@ public class QueryStringCheck {
 
     public QueryStringCheck(ObjectMapper mapper, NcpMockConfig config) {
         this.mapper = mapper;
-        this.proxy = config.upstream().filter(url -> !url.isBlank()).isPresent();
+        this.proxy = NcpMockConfig.proxyMode(config);
     }
 
     @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 90)

@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,7 +27,7 @@ public final class TenantPacing {
     private final double reserve;
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private long takes;
+    private final AtomicLong takes = new AtomicLong();
 
     /** A tenant's units in reserve (negative: owed), as of {@code at} (nanoTime). */
     private static final class Bucket {
@@ -57,7 +58,7 @@ public final class TenantPacing {
             return 0;
         }
         long now = nanoTime.getAsLong();
-        if ((++takes & 1023) == 0) {
+        if ((takes.incrementAndGet() & 1023) == 0) {
             forgetIdle(now);
         }
         Bucket bucket = buckets.computeIfAbsent(tenantId, id -> new Bucket(reserve, now));

@@ -113,16 +113,14 @@ public class ProxyRoutes {
     }
 
     private void route(RoutingContext context) {
-        {
-            // a proxy always verifies (Upstream refuses to start with verification off)
-            Verification verdict = tenants.verifier().verify(context.request().method().name(),
-                    NcpSigner.pathAndQuery(context.request().path(), context.request().query()),
-                    context.request().getHeader(NcpHeaders.TIMESTAMP), context.request().getHeader(NcpHeaders.ACCESS_KEY),
-                    context.request().getHeader(NcpHeaders.SIGNATURE));
-            if (!verdict.isValid()) {
-                refuse(context, NcpErrorCode.AUTHENTICATION_FAILED, verdict.details());
-                return;
-            }
+        // a proxy always verifies (Upstream refuses to start with verification off)
+        Verification verdict = tenants.verifier().verify(context.request().method().name(),
+                NcpSigner.pathAndQuery(context.request().path(), context.request().query()),
+                context.request().getHeader(NcpHeaders.TIMESTAMP), context.request().getHeader(NcpHeaders.ACCESS_KEY),
+                context.request().getHeader(NcpHeaders.SIGNATURE));
+        if (!verdict.isValid()) {
+            refuse(context, NcpErrorCode.AUTHENTICATION_FAILED, verdict.details());
+            return;
         }
         if (!allowWrites && WRITES.contains(context.request().method().name())) {
             refuse(context, NcpErrorCode.FORBIDDEN, "This proxy forwards reads only: " + context.request().method().name()

@@ -48,12 +48,9 @@ public class WorkspaceSeeds {
      * through the API may not turn the gateway into a forwarder to the mock's own network.
      */
     public void check(String document) {
-        try {
-            SeedDocumentCheck.check(mapper.readTree(document), maxEntries);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("seed is not JSON");
-        }
-        Parsed parsed = parse(document);
+        JsonNode root = tree(document);
+        SeedDocumentCheck.check(root, maxEntries);
+        Parsed parsed = parse(root);
         if (parsed.products() != null) {
             parsed.products().forEach(product -> product.stages().forEach(stage -> {
                 if (stage.endpointDomain() != null) {
@@ -68,13 +65,19 @@ public class WorkspaceSeeds {
         }
     }
 
-    private Parsed parse(String document) {
-        JsonNode root;
+    private JsonNode tree(String document) {
         try {
-            root = mapper.readTree(document);
+            return mapper.readTree(document);
         } catch (IOException e) {
             throw new IllegalArgumentException("seed is not JSON");
         }
+    }
+
+    private Parsed parse(String document) {
+        return parse(tree(document));
+    }
+
+    private Parsed parse(JsonNode root) {
         JsonNode keys = root.isObject() ? root.path("apiKeys") : root;
         List<SeedKey> entries = List.copyOf(SeedKey.listFrom(keys.isMissingNode() ? mapper.createArrayNode() : keys));
         entries.forEach(SeedData::check);

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -270,7 +271,7 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         return Uni.createFrom().item(true);
     }
 
-    private Optional<StoredApiKey> change(String tenantId, String apiKeyId, java.util.function.UnaryOperator<StoredApiKey> edit) {
+    private Optional<StoredApiKey> change(String tenantId, String apiKeyId, UnaryOperator<StoredApiKey> edit) {
         Tenant tenant = tenants.get(tenantId);
         if (tenant == null) {
             return Optional.empty();

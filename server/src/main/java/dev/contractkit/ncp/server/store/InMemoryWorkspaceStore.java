@@ -3,6 +3,7 @@ package dev.contractkit.ncp.server.store;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class InMemoryWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized Uni<List<Workspace>> list(Instant now) {
         return Uni.createFrom().item(byId.values().stream().filter(workspace -> !workspace.expired(now))
-                .sorted(java.util.Comparator.comparing(Workspace::createdAt)).toList());
+                .sorted(Comparator.comparing(Workspace::createdAt)).toList());
     }
 
     private Workspace remove(String workspaceId) {

@@ -5,16 +5,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.server.PrivateService;
+import dev.contractkit.ncp.server.SharedMockProfile;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,18 +26,10 @@ import org.junit.jupiter.api.Test;
  * place an API-made workspace's gateway forwards to.
  */
 @QuarkusTest
-@TestProfile(AdminTokenTest.SharedMock.class)
+@TestProfile(SharedMockProfile.class)
 class AdminTokenTest {
-    static final String TOKEN = "team-mock-token-7d1e0c93a4b25f68";
-    static final String PUBLIC_URL = "https://ncp-mock.team.example";
-
-    public static class SharedMock implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ncp.mock.admin-token", TOKEN, "ncp.mock.public-url", PUBLIC_URL + "/", "ncp.mock.cors-origins", "https://ci.team.example",
-                    "ncp.mock.gateway-backend-hosts", "127.0.0.1, *.team.example");
-        }
-    }
+    static final String TOKEN = SharedMockProfile.TOKEN;
+    static final String PUBLIC_URL = SharedMockProfile.PUBLIC_URL;
 
     @Inject
     TestClock clock;

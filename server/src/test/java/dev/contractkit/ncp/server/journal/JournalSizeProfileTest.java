@@ -3,27 +3,20 @@ package dev.contractkit.ncp.server.journal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contractkit.ncp.server.SharedMockProfile;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** ncp.mock.journal-size bounds the journal: the oldest entries go first. */
+/** ncp.mock.journal-size bounds the journal: the oldest entries go first (the shared mock's profile keeps 3). */
 @QuarkusTest
-@TestProfile(JournalSizeProfileTest.Three.class)
+@TestProfile(SharedMockProfile.class)
 class JournalSizeProfileTest {
-
-    public static class Three implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ncp.mock.journal-size", "3");
-        }
-    }
 
     @Inject
     TestClock clock;
@@ -34,7 +27,7 @@ class JournalSizeProfileTest {
         for (String id : new String[] {"a000000001", "a000000002", "a000000003", "a000000004", "a000000005"}) {
             tenant.send("GET", "/api/v1/api-keys/" + id);
         }
-        List<Map<String, Object>> entries = given().get("/mock/requests").then().extract().jsonPath().getList("requests");
+        List<Map<String, Object>> entries = given().auth().oauth2(SharedMockProfile.TOKEN).get("/mock/requests").then().extract().jsonPath().getList("requests");
         assertThat(entries).extracting(entry -> entry.get("path"))
                 .containsExactly("/api/v1/api-keys/a000000003", "/api/v1/api-keys/a000000004", "/api/v1/api-keys/a000000005");
     }

@@ -9,6 +9,7 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,7 +99,7 @@ public class RedisWorkspaceStore implements WorkspaceStore {
                     live.add(workspace);
                 }
             }
-            live.sort(java.util.Comparator.comparing(Workspace::createdAt));
+            live.sort(Comparator.comparing(Workspace::createdAt));
             return live;
         });
     }
