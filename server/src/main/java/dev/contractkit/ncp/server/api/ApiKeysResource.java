@@ -17,9 +17,9 @@ import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.Workspace;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -48,10 +48,12 @@ public class ApiKeysResource implements ApiKeysApi {
     }
 
     /**
-     * A page grows with the tenant (up to 1,000 keys a page, 10,000 a tenant), so it is built and written on a
-     * worker thread: one tenant listing its keys never holds up an event loop every tenant's calls share.
+     * A page grows with the tenant (up to 1,000 keys a page, 10,000 a tenant), so it is read, built and written
+     * (serialized) on a worker thread: one tenant listing its keys never holds up an event loop every tenant's
+     * calls share.
      */
     @Override
+    @Blocking
     public Uni<ApiKeyList> listApiKeys(Long offset, Long limit, String apiKeyName) {
         String tenantId = caller.tenant().tenantId();
         // a workspace's pages take its fair share of the mock: past it, they wait (on a timer), or are refused
@@ -61,7 +63,6 @@ public class ApiKeysResource implements ApiKeysApi {
         }
         Uni<Void> turn = wait > 0 ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(wait)) : Uni.createFrom().voidItem();
         return turn.chain(() -> store.list(tenantId, apiKeyName, Page.offset(offset), Page.limit(limit)))
-                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(page -> new ApiKeyList()
                         .apiKeys(page.items().stream().map(ApiKeyModels::apiKey).toList())
                         .total(page.total())

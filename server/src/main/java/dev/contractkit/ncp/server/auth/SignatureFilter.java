@@ -47,7 +47,7 @@ public class SignatureFilter {
     }
 
     /** Synchronous, so that Quarkus REST never suspends a request for it; a workspace was looked up before (WorkspaceRequests). */
-    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Response authenticate(RoutingContext context) {
         HttpServerRequest request = context.request();
         String accessKey = request.getHeader(NcpHeaders.ACCESS_KEY);

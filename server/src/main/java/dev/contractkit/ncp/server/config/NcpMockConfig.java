@@ -110,7 +110,7 @@ public interface NcpMockConfig {
     Duration headerReadTimeout();
 
     /**
-     * A workspace's share of the mock, in units a second (a gateway call 1, a page of keys 1 more per 100 keys
+     * A workspace's share of the mock, in units a second (a gateway call 1, a page of keys 1 more per 5 keys
      * asked for), as many in reserve: past it, its answers wait (at most 2 s, then 429 "420"). 0 turns it off.
      */
     @WithDefault("1000")

@@ -7,7 +7,9 @@ import java.util.function.LongSupplier;
 
 /**
  * A fair share of the mock for each workspace of a shared mock: a bucket of {@code rate} units a second (as
- * many in reserve), where a gateway call costs 1 and a page of keys 1 more for every 100 keys asked for. A
+ * many in reserve), where a gateway call costs 1 and a page of keys 1 more for every 5 keys asked for (the price
+ * that keeps another tenant's gateway p99 within 2x of an idle mock's while a workspace lists full pages; at one
+ * unit per 100 keys it rose four- to sevenfold: bench/fairness.sh). A
  * workspace within its share is answered at once; past it, its answers wait until its share has caught up (a
  * client that waits for each answer, as every test client does, thereby slows itself to its share, and the
  * mock's CPU stays free for the others); a debt of more than {@link #MAX_WAIT_MILLIS} is refused instead
@@ -49,7 +51,7 @@ public final class TenantPacing {
 
     /** What a page of {@code limit} items costs. */
     public static int pageCost(long limit) {
-        return 1 + (int) (Math.min(Math.max(limit, 0), 1000) / 100);
+        return 1 + (int) (Math.min(Math.max(limit, 0), 1000) / 5);
     }
 
     /** Takes {@code cost} units of the tenant's share: how long its answer must wait, or {@link #REFUSE}. */

@@ -113,8 +113,9 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public Uni<Page<StoredApiKey>> list(String tenantId, String nameContains, long offset, long limit) {
-        List<StoredApiKey> all = read(tenantId, tenant -> new ArrayList<>(tenant.keys.values()), List.of());
-        return Uni.createFrom().item(Page.of(all, key -> Page.nameContains(key.apiKeyName(), nameContains), offset, limit));
+        return Uni.createFrom().item(read(tenantId,
+                tenant -> Page.of(tenant.keys.values(), key -> Page.nameContains(key.apiKeyName(), nameContains), offset, limit),
+                new Page<>(List.of(), 0, 0)));
     }
 
     @Override

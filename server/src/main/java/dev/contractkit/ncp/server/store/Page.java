@@ -1,5 +1,8 @@
 package dev.contractkit.ncp.server.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -21,14 +24,26 @@ public record Page<T>(List<T> items, long total, long initialCount) {
     }
 
     /** The page of {@code all}, in its order. */
-    public static <T> Page<T> of(List<T> all, long offset, long limit) {
+    public static <T> Page<T> of(Collection<? extends T> all, long offset, long limit) {
         return of(all, item -> true, offset, limit);
     }
 
-    /** The page of those of {@code all} that pass {@code filter}, in its order. */
-    public static <T> Page<T> of(List<T> all, Predicate<? super T> filter, long offset, long limit) {
-        List<T> matching = all.stream().<T>map(item -> item).filter(filter).toList();
-        return new Page<>(matching.stream().skip(offset).limit(limit).toList(), matching.size(), all.size());
+    /**
+     * The page of those of {@code all} that pass {@code filter}, in its order: one pass that keeps only the page's
+     * items (a page of 20 from a tenant of 10,000 keys copies 20, not 10,000).
+     */
+    public static <T> Page<T> of(Collection<? extends T> all, Predicate<? super T> filter, long offset, long limit) {
+        List<T> items = new ArrayList<>((int) Math.max(0, Math.min(limit, all.size())));
+        long matching = 0;
+        for (T item : all) {
+            if (filter.test(item)) {
+                if (matching >= offset && items.size() < limit) {
+                    items.add(item);
+                }
+                matching++;
+            }
+        }
+        return new Page<>(Collections.unmodifiableList(items), matching, all.size());
     }
 
     /** NCP's name filter: the name contains the text; null or empty matches every name. */

@@ -37,8 +37,12 @@ public class MockSwitchFilter {
         this.faultRate = config.faultRate();
     }
 
-    /** Synchronous unless a delay is asked for: only then is the request suspended, and resumed by a timer. */
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
+    /**
+     * Synchronous unless a delay is asked for: only then is the request suspended, and resumed by a timer. It runs
+     * on the event loop for every endpoint, those that run on a worker thread too ({@code nonBlocking}), so a
+     * suspension and its timer always share one thread.
+     */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100, nonBlocking = true)
     public void apply(ResteasyReactiveContainerRequestContext context, HttpServerRequest request) {
         Optional<Fault> fault = faultFor(request);
         long delay = latencyFor(request).drawMillis();

@@ -40,12 +40,12 @@ class TenantPacingTest {
     }
 
     @Test
-    void aPageCostsOneAndOneMorePerHundredKeys() {
+    void aPageCostsOneAndOneMorePerFiveKeys() {
         assertThat(TenantPacing.pageCost(1)).isEqualTo(1);
-        assertThat(TenantPacing.pageCost(20)).isEqualTo(1);
-        assertThat(TenantPacing.pageCost(100)).isEqualTo(2);
-        assertThat(TenantPacing.pageCost(1000)).isEqualTo(11);
-        assertThat(TenantPacing.pageCost(5000)).isEqualTo(11);
+        assertThat(TenantPacing.pageCost(20)).isEqualTo(5);
+        assertThat(TenantPacing.pageCost(100)).isEqualTo(21);
+        assertThat(TenantPacing.pageCost(1000)).isEqualTo(201);
+        assertThat(TenantPacing.pageCost(5000)).isEqualTo(201);
     }
 
     @Test

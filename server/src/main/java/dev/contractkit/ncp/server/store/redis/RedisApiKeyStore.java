@@ -14,6 +14,7 @@ import dev.contractkit.ncp.server.store.StoredSubscription;
 import dev.contractkit.ncp.server.store.Usage;
 import dev.contractkit.ncp.server.store.WorkspaceStore;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -111,7 +112,8 @@ public class RedisApiKeyStore implements ApiKeyStore {
 
     @Override
     public Uni<Page<StoredApiKey>> list(String tenantId, String nameContains, long offset, long limit) {
-        return eval(LIST, tenantId).map(answer -> {
+        // reading every key of the tenant grows with it (up to ncp.mock.tenant-max-keys), so off the event loop
+        return eval(LIST, tenantId).emitOn(Infrastructure.getDefaultWorkerPool()).map(answer -> {
             List<StoredApiKey> all = new ArrayList<>(answer.size());
             for (int i = 0; i < answer.size(); i++) {
                 all.add(json.key(answer.get(i).toString()));
