@@ -7,7 +7,10 @@ import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
 import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +50,7 @@ public class WorkspaceRouting {
         String workspaceId = matcher.group(1);
         String rest = matcher.group(2);
         String query = context.request().query();
-        workspaces.find(workspaceId).subscribe().with(found -> {
+        workspaces.find(workspaceId).emitOn(onContextOf(context)).subscribe().with(found -> {
             if (found.isEmpty()) {
                 notFound(context, "Workspace '" + workspaceId + "' was not found: it was never made, was deleted, or expired.");
                 return;
@@ -74,13 +77,32 @@ public class WorkspaceRouting {
             context.next();
             return;
         }
-        workspaces.byAccessKey(accessKey).subscribe().with(found -> {
+        workspaces.byAccessKey(accessKey).emitOn(onContextOf(context)).subscribe().with(found -> {
             found.ifPresent(workspace -> {
                 workspaces.arrived(workspace);
                 context.put(WorkspaceRequests.BY_ACCESS_KEY, workspace);
             });
             context.next();
         }, context::fail);
+    }
+
+    /**
+     * Runs the rest of the request's routing where the request lives: a store's answer may come on another event
+     * loop (a Redis connection's), and a request read, rerouted or resumed from a thread not its own can lose its
+     * body or its end, so that it is never answered. Direct when already there (the memory store answers at once).
+     */
+    private static Executor onContextOf(RoutingContext routing) {
+        Context own = Vertx.currentContext();
+        if (own == null) {
+            return Runnable::run;
+        }
+        return command -> {
+            if (Vertx.currentContext() == own) {
+                command.run();
+            } else {
+                own.runOnContext(ignored -> command.run());
+            }
+        };
     }
 
     private void notFound(RoutingContext context, String details) {
