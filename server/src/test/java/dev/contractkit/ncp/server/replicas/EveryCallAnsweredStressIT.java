@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two replicas on one Redis under a shared team mock's mixed load: 8 clients for {@code stress.seconds} (30 by
+ * Two replicas on one Redis under a shared team mock's mixed load: 8 clients for {@code stress.seconds} (20 by
  * default; 60 with {@code -Dstress.seconds=60}) make and delete workspaces, set up and tear down provider states
  * in contract-testing workspaces, call under workspace prefixes and by a workspace's access key, change the
  * configured tenant's keys, call the gateway and read journals. Every call must be answered within 2 s, with its
@@ -63,7 +63,7 @@ class EveryCallAnsweredStressIT {
         try (TwoReplicas two = TwoReplicas.start(TENANT, "-Dncp.mock.seed-file=" + seed, "-Dncp.mock.admin-token=" + ADMIN_TOKEN)) {
             replicas = new PackagedMock[] {two.a(), two.b()};
             String gatewayKey = admittedGatewayKey();
-            long seconds = Long.getLong("stress.seconds", 30);
+            long seconds = Long.getLong("stress.seconds", 20);
             long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
             ExecutorService clients = Executors.newFixedThreadPool(8);
             try {

@@ -21,8 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,21 +45,26 @@ class GatewayReplicasIT {
                   "usagePlans": [{"usagePlanId": "rateplan01", "usagePlanName": "Five a second", "rateRps": 5}]}]}]}]}
             """;
 
-    private TwoReplicas replicas;
-    private PackagedMock a;
-    private PackagedMock b;
+    private static TwoReplicas replicas;
+    private static PackagedMock a;
+    private static PackagedMock b;
 
-    @BeforeEach
-    void start() throws Exception {
+    /** One Redis and one pair of replicas for the class: every test makes keys of its own, so none sees another's counts. */
+    @BeforeAll
+    static void start() throws Exception {
         Path seed = Files.createTempFile("gateway-seed", ".json");
-        Files.writeString(seed, SEED);
-        replicas = TwoReplicas.start(TENANT, "-Dncp.mock.seed-file=" + seed);
+        try {
+            Files.writeString(seed, SEED);
+            replicas = TwoReplicas.start(TENANT, "-Dncp.mock.seed-file=" + seed);
+        } finally {
+            seed.toFile().deleteOnExit();
+        }
         a = replicas.a();
         b = replicas.b();
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @AfterAll
+    static void stop() throws Exception {
         if (replicas != null) {
             replicas.close();
         }

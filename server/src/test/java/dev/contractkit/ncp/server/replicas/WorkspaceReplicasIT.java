@@ -15,7 +15,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,19 +27,26 @@ class WorkspaceReplicasIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TwoReplicas replicas;
-    private PackagedMock a;
-    private PackagedMock b;
+    private static TwoReplicas replicas;
+    private static PackagedMock a;
+    private static PackagedMock b;
 
-    @BeforeEach
-    void start() throws Exception {
+    /** One Redis and one pair of replicas for the class; each test starts with no workspace and the seeded tenant. */
+    @BeforeAll
+    static void start() throws Exception {
         replicas = TwoReplicas.start(TENANT, "-Dncp.mock.admin-token=" + ADMIN_TOKEN);
         a = replicas.a();
         b = replicas.b();
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @BeforeEach
+    void noWorkspaceAndTheSeed() throws Exception {
+        assertThat(plain(a, "DELETE", "/mock/workspaces?idleFor=PT0S", null).statusCode()).isEqualTo(200);
+        assertThat(plain(b, "POST", "/mock/reset", null).statusCode()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
         if (replicas != null) {
             replicas.close();
         }
