@@ -28,6 +28,15 @@ class LauncherIT {
     private static final NcpCredentials CREDENTIALS = new NcpCredentials("LAUNCHERACCESSKEY001", "launcher-test-secret-key");
 
     @Test
+    void trainsOnceThenServesWithItsCache() throws Exception {
+        Path firstLog = launchAndCall();
+        String first = Files.readString(firstLog);
+        assertThat(first).containsPattern("ncp-mock: JDK \\d+ .*, cold mode, (AOT cache|AppCDS archive) .*server/target/quarkus-app/ncp-mock-cold-jdk\\d+\\.(aot|jsa)");
+        Path secondLog = launchAndCall();
+        assertThat(Files.readString(secondLog)).as("the second launch reuses the cache").doesNotContain("training");
+    }
+
+    @Test
     void passesJvmAndApplicationArgumentsApart() throws Exception {
         ProcessBuilder dryRun = new ProcessBuilder("bash", ROOT.resolve("ncp-mock").toString(), "-Dncp.mock.journal-size=5", "-Xss1m", "extra")
                 .directory(new File(System.getProperty("java.io.tmpdir"))).redirectErrorStream(true);
@@ -47,13 +56,11 @@ class LauncherIT {
     }
 
     /**
-     * The first launch after a build trains the cache (one training for the whole class: it is the slow part). The
-     * cache is trained by a mock the launcher starts and calls (keys made, regenerated, deleted): with the user's
-     * proxy settings, those calls would reach the real NCP, so the training run must ignore them. The next launch
-     * reuses the cache.
+     * The cache is trained by a mock the launcher starts and calls (keys made, regenerated, deleted): with the
+     * user's proxy settings, those calls would reach the real NCP. The training run must ignore them.
      */
     @Test
-    void trainsOnceWithoutReachingTheUpstreamThenServesWithItsCache() throws Exception {
+    void theTrainingRunNeverReachesTheUpstream() throws Exception {
         try (DirectoryStream<Path> caches = Files.newDirectoryStream(ROOT.resolve("server/target/quarkus-app"), "ncp-mock-cold-jdk*")) {
             for (Path cache : caches) {
                 Files.delete(cache); // so that this launch trains
@@ -65,18 +72,14 @@ class LauncherIT {
                     "NCP_MOCK_UPSTREAM_CREDENTIALS", "REALACCESSKEY0000001:REALSECRETKEY0000000000000000000000001",
                     "NCP_MOCK_RECORD_DIR", recording.toString()), "/api/v1/api-keys");
 
-            String first = Files.readString(log);
-            assertThat(first).contains("training")
-                    .containsPattern("ncp-mock: JDK \\d+ .*, cold mode, (AOT cache|AppCDS archive) .*server/target/quarkus-app/ncp-mock-cold-jdk\\d+\\.(aot|jsa)");
+            assertThat(Files.readString(log)).contains("training");
             assertThat(upstream.arrivals()).as("only the test's own call, through the proxy").isNotEmpty()
                     .allSatisfy(arrival -> assertThat(arrival.method() + " " + arrival.pathAndQuery()).isEqualTo("GET /api/v1/api-keys"));
-        } finally {
-            try (var files = Files.walk(recording)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
-        Path secondLog = launchAndCall(Map.of(), "/api/v1/api-keys/seedweb001");
-        assertThat(Files.readString(secondLog)).as("the second launch reuses the cache").doesNotContain("training");
+    }
+
+    private static Path launchAndCall() throws Exception {
+        return launchAndCall(Map.of(), "/api/v1/api-keys/seedweb001");
     }
 
     /** Launches {@code ./ncp-mock} with these extra variables, waits until a signed GET of {@code path} answers 200, stops it; its log. */
