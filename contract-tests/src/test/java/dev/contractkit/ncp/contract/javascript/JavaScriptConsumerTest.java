@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The frontend team's way, end to end, with no JVM on their side: examples/frontend-pact-js runs
- * {@code npm ci} and its pact-js consumer test (a V4 pact), then Pact's own Rust verifier (through pact-js)
+ * {@code npm ci} (its client is the TypeScript client this build packs, client-ts/target/package), type-checks its
+ * code against the client's types ({@code npm run typecheck}), and runs its pact-js consumer test (a V4 pact), then Pact's own Rust verifier (through pact-js)
  * checks that pact against the packaged mock, started as the README starts it with
  * {@code NCP_MOCK_CONTRACT_TESTING=true}, given only the provider-state URL. Drifted copies must fail.
  */
@@ -46,6 +47,7 @@ class JavaScriptConsumerTest {
     static void installTheExampleAndStartTheMock() throws Exception {
         work = Files.createTempDirectory("ncp-js-consumer");
         assertThat(run(EXAMPLE, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")).as("npm ci").isZero();
+        assertThat(run(EXAMPLE, "npm", "run", "typecheck")).as("npm run typecheck: the example against the client's types").isZero();
         Files.deleteIfExists(JS_PACT);
         assertThat(run(EXAMPLE, "npm", "test")).as("npm test: the pact-js consumer test").isZero();
         mock = PackagedMock.start(ROOT.resolve("server/target/quarkus-app/quarkus-run.jar"), List.of(),
