@@ -3,6 +3,8 @@ package dev.contractkit.ncp.server;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.InMemoryApiKeyStore;
+import dev.contractkit.ncp.server.store.InMemoryJournalStore;
+import dev.contractkit.ncp.server.store.JournalStore;
 import dev.contractkit.ncp.server.store.InMemoryWorkspaceStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
@@ -37,6 +39,14 @@ public class StoreProducer {
     @Singleton
     WorkspaceStore workspaces(ApiKeyStore store) {
         return store instanceof RedisApiKeyStore redis ? redis.workspaces() : new InMemoryWorkspaceStore();
+    }
+
+    /** The request journals: in memory, or in Redis on the key store's connection, each tenant's capped at ncp.mock.journal-size. */
+    @Produces
+    @Singleton
+    JournalStore journals(ApiKeyStore store, NcpMockConfig config) {
+        return store instanceof RedisApiKeyStore redis ? redis.journal(config.journalSize(), config.workspaceMaxTtl())
+                : new InMemoryJournalStore(config.journalSize());
     }
 
     void close(@Disposes ApiKeyStore store) {

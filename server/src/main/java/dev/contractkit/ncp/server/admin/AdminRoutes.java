@@ -88,18 +88,16 @@ public class AdminRoutes {
         String path = context.request().getParam("path");
         String status = context.request().getParam("status");
         String workspaceId = workspaceIdOf(context);
-        Predicate<RequestJournal.Entry> filter = entry -> Objects.equals(entry.workspaceId(), workspaceId)
-                && (method == null || entry.method().equalsIgnoreCase(method))
+        Predicate<RequestJournal.Entry> filter = entry -> (method == null || entry.method().equalsIgnoreCase(method))
                 && (path == null || entry.path().startsWith(path))
                 && (status == null || Integer.toString(entry.status()).equals(status));
-        answer(context, Uni.createFrom().item(() -> json(Map.of("requests", journal.entries(filter)))));
+        answer(context, journal.entries(workspaceId, filter).map(entries -> json(Map.of("requests", entries))));
     }
 
     @Route(path = "/mock/requests", methods = HttpMethod.DELETE)
     void clearRequests(RoutingContext context) {
         String workspaceId = workspaceIdOf(context);
-        journal.clear(entry -> Objects.equals(entry.workspaceId(), workspaceId));
-        context.response().setStatusCode(204).end();
+        journal.clear(workspaceId).subscribe().with(done -> context.response().setStatusCode(204).end(), failure -> fail(context, failure));
     }
 
     @Route(path = "/mock/provider-states", methods = HttpMethod.POST)

@@ -49,7 +49,10 @@ public interface NcpMockConfig {
     @WithConverter(StrictBoolean.class)
     boolean swaggerUiSigning();
 
-    /** How many answered requests {@code GET /mock/requests} keeps, the oldest dropped first; 0 turns the journal off. */
+    /**
+     * How many answered requests each journal ({@code GET /mock/requests}) keeps, the oldest dropped first: the
+     * configured tenants' one and each workspace's own; 0 turns the journals off.
+     */
     @WithDefault("1000")
     @WithConverter(JournalSize.class)
     int journalSize();

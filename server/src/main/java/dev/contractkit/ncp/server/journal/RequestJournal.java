@@ -1,20 +1,26 @@
 package dev.contractkit.ncp.server.journal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
+import dev.contractkit.ncp.server.store.JournalStore;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * What the mock answered, for a frontend developer to see what their app really sent (WireMock's request
- * journal): the last {@code ncp.mock.journal-size} requests ({@link JournalCapture} says which), oldest
- * first, in bounded memory. Thread-safe: one short lock per answered request.
+ * journal): one journal per tenant, a workspace's own or the configured tenants' one, each keeping its last
+ * {@code ncp.mock.journal-size} requests ({@link JournalCapture} says which), oldest first. The entries live in the
+ * {@link JournalStore}: in memory, or in Redis, where every replica writes to and reads from the same journals.
  */
 @Singleton
 public class RequestJournal {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /**
      * One answered request. {@code errorCode} is null on success; {@code body} is null when none was read;
      * {@code apiKeyId} names the key of a gateway call; {@code workspaceId} the workspace whose prefix it came under.
@@ -24,40 +30,41 @@ public class RequestJournal {
             long durationMs, String body, String workspaceId) {
     }
 
-    private final int size;
-    private final ArrayDeque<Entry> entries;
+    private final boolean enabled;
+    private final JournalStore store;
 
-    public RequestJournal(NcpMockConfig config) {
-        this.size = config.journalSize();
-        this.entries = new ArrayDeque<>(Math.min(size, 1024));
+    public RequestJournal(NcpMockConfig config, JournalStore store) {
+        this.enabled = config.journalSize() > 0;
+        this.store = store;
     }
 
     public boolean enabled() {
-        return size > 0;
+        return enabled;
     }
 
     void add(Entry entry) {
-        synchronized (entries) {
-            if (entries.size() == size) {
-                entries.removeFirst();
-            }
-            entries.addLast(entry);
+        try {
+            store.add(JournalStore.journalOf(entry.workspaceId()), JSON.writeValueAsString(entry));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** The entries that pass the filter, oldest first. */
-    public List<Entry> entries(Predicate<Entry> filter) {
-        List<Entry> copy;
-        synchronized (entries) {
-            copy = new ArrayList<>(entries);
-        }
-        return copy.stream().filter(filter).toList();
+    /** The entries of one workspace's journal (null: the configured tenants') that pass the filter, oldest first. */
+    public Uni<List<Entry>> entries(String workspaceId, Predicate<Entry> filter) {
+        return store.entries(JournalStore.journalOf(workspaceId)).map(entries -> entries.stream().map(RequestJournal::entry).filter(filter).toList());
     }
 
-    /** Forgets the entries that pass the filter (one workspace's, or those of no workspace). */
-    public void clear(Predicate<Entry> filter) {
-        synchronized (entries) {
-            entries.removeIf(filter);
+    /** Forgets one workspace's journal (null: the configured tenants'). */
+    public Uni<Void> clear(String workspaceId) {
+        return store.clear(JournalStore.journalOf(workspaceId));
+    }
+
+    private static Entry entry(String json) {
+        try {
+            return JSON.readValue(json, Entry.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.seed.WorkspaceSeeds;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.JournalStore;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.Workspace;
 import dev.contractkit.ncp.server.store.WorkspaceStore;
@@ -35,8 +36,11 @@ public class Workspaces implements WorkspaceRequests.Arrivals {
     private final KeyValueGenerator generator;
     private final Clock clock;
     private final NcpMockConfig config;
+    private final JournalStore journals;
 
-    public Workspaces(WorkspaceStore workspaces, ApiKeyStore store, WorkspaceSeeds seed, KeyValueGenerator generator, Clock clock, NcpMockConfig config) {
+    public Workspaces(WorkspaceStore workspaces, ApiKeyStore store, WorkspaceSeeds seed, KeyValueGenerator generator, Clock clock, NcpMockConfig config,
+            JournalStore journals) {
+        this.journals = journals;
         this.workspaces = workspaces;
         this.store = store;
         this.seed = seed;
@@ -170,6 +174,7 @@ public class Workspaces implements WorkspaceRequests.Arrivals {
 
     private Uni<Void> forget(Workspace workspace) {
         seed.forgetWorkspace(workspace);
-        return store.forget(workspace.tenantId()).invoke(() -> LOG.infof("workspace %s gone with its data", workspace.workspaceId()));
+        return store.forget(workspace.tenantId()).chain(() -> journals.clear(JournalStore.journalOf(workspace.workspaceId())))
+                .invoke(() -> LOG.infof("workspace %s gone with its data and its journal", workspace.workspaceId()));
     }
 }

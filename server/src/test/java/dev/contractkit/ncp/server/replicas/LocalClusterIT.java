@@ -151,6 +151,39 @@ class LocalClusterIT {
         assertThat(deleted.statusCode()).isEqualTo(204);
     }
 
+    /**
+     * One journal per tenant in Redis: calls made through nginx (which spreads them over both replicas) and one made
+     * to each replica directly are all listed by GET /mock/requests, whether read through nginx or from either replica.
+     */
+    @Test
+    void theJournalListsEveryCallWhicheverReplicaAnsweredOrReads() throws Exception {
+        String token = Files.readString(runDir.resolve("admin-token")).trim();
+        String marker = "jrnl" + Long.toString(System.nanoTime(), 36);
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            paths.add("/api/v1/api-keys?apiKeyName=" + marker + "n" + i);
+            json("GET", paths.get(i), null, 200);
+        }
+        for (int i = 0; i < replicaPorts.length; i++) {
+            String path = "/api/v1/api-keys?apiKeyName=" + marker + "r" + i;
+            paths.add(path);
+            assertThat(SignedHttp.send("http://127.0.0.1:" + replicaPorts[i], DEFAULT, "GET", path, null).statusCode()).isEqualTo(200);
+        }
+        String query = "/mock/requests?path=" + java.net.URLEncoder.encode("/api/v1/api-keys?apiKeyName=" + marker, java.nio.charset.StandardCharsets.UTF_8);
+        List<Integer> readers = new java.util.ArrayList<>(List.of(nginxPort, nginxPort, nginxPort));
+        for (int port : replicaPorts) {
+            readers.add(port);
+        }
+        for (int port : readers) {
+            HttpResponse<String> journal = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + query))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(journal.statusCode()).as(journal.body()).isEqualTo(200);
+            List<String> listed = new java.util.ArrayList<>();
+            JSON.readTree(journal.body()).path("requests").forEach(entry -> listed.add(entry.path("path").asText()));
+            assertThat(listed).as("read on port %d", port).containsExactlyElementsOf(paths);
+        }
+    }
+
     private static int gateway(int port, String path, String key) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("x-ncp-apigw-api-key", key)
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();

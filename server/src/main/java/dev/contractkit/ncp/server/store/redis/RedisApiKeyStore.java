@@ -4,6 +4,7 @@ import dev.contractkit.ncp.server.generated.model.KeyType;
 import dev.contractkit.ncp.server.store.Admission;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.GatewayCall;
+import dev.contractkit.ncp.server.store.JournalStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.NcpTime;
@@ -213,6 +214,11 @@ public class RedisApiKeyStore implements ApiKeyStore {
     @Override
     public Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at) {
         return counters.usage(key(tenantId, "usage"), apiKeyId, productId, stageIds, at);
+    }
+
+    /** The request journals, on this store's connection: each capped at {@code size}, dropped after {@code idleExpiry} unwritten. */
+    public JournalStore journal(int size, java.time.Duration idleExpiry) {
+        return new RedisJournalStore(redis, size, idleExpiry);
     }
 
     /** The workspaces, on this store's connection. */

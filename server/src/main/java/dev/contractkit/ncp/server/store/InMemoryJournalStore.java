@@ -1,0 +1,46 @@
+package dev.contractkit.ncp.server.store;
+
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The journals of one process: each capped at {@code size} entries, under its own lock. */
+public class InMemoryJournalStore implements JournalStore {
+    private final int size;
+    private final Map<String, ArrayDeque<String>> journals = new ConcurrentHashMap<>();
+
+    public InMemoryJournalStore(int size) {
+        this.size = size;
+    }
+
+    @Override
+    public void add(String journalId, String entry) {
+        ArrayDeque<String> journal = journals.computeIfAbsent(journalId, id -> new ArrayDeque<>());
+        synchronized (journal) {
+            if (journal.size() >= size) {
+                journal.removeFirst();
+            }
+            journal.addLast(entry);
+        }
+    }
+
+    @Override
+    public Uni<List<String>> entries(String journalId) {
+        ArrayDeque<String> journal = journals.get(journalId);
+        if (journal == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        synchronized (journal) {
+            return Uni.createFrom().item(List.copyOf(new ArrayList<>(journal)));
+        }
+    }
+
+    @Override
+    public Uni<Void> clear(String journalId) {
+        journals.remove(journalId);
+        return Uni.createFrom().voidItem();
+    }
+}
