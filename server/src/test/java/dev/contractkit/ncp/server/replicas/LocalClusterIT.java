@@ -175,12 +175,15 @@ class LocalClusterIT {
             readers.add(port);
         }
         for (int port : readers) {
-            HttpResponse<String> journal = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + query))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(journal.statusCode()).as(journal.body()).isEqualTo(200);
-            List<String> listed = new java.util.ArrayList<>();
-            JSON.readTree(journal.body()).path("requests").forEach(entry -> listed.add(entry.path("path").asText()));
-            assertThat(listed).as("read on port %d", port).containsExactlyElementsOf(paths);
+            // a replica writes its entries to Redis within milliseconds: another replica's read lists them from then on
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                HttpResponse<String> journal = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + query))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(journal.statusCode()).as(journal.body()).isEqualTo(200);
+                List<String> listed = new java.util.ArrayList<>();
+                JSON.readTree(journal.body()).path("requests").forEach(entry -> listed.add(entry.path("path").asText()));
+                assertThat(listed).as("read on port %d", port).containsExactlyElementsOf(paths);
+            });
         }
     }
 
