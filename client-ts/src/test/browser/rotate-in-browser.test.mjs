@@ -1,28 +1,17 @@
 // The built ES module in a real headless Chromium, as a frontend loads it: a page of its own origin imports
 // dist/index.js, rotates a key at the mock (MOCK_URL; a cross-origin call, signed in the browser with Web Crypto)
 // and reads an unknown key's refusal as NcpApiError. DIST: the built package's dist folder.
-// The browser: $CHROMIUM if set, else a chromium on the PATH, else the one npm's @sparticuz/chromium carries.
+// The browser: test-support/src/main/node/chromium.mjs picks it ($CHROMIUM, the PATH, or npm's @sparticuz/chromium).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
+import { browserToLaunch } from '../../../../test-support/src/main/node/chromium.mjs';
 
 const mockUrl = process.env.MOCK_URL;
 const dist = process.env.DIST;
-const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function browserToLaunch() {
-  const installed = process.env.CHROMIUM
-    ?? execSync('command -v chromium || command -v chromium-browser || true', { shell: '/bin/sh' }).toString().trim();
-  if (installed) {
-    return { executablePath: installed, args: ['--no-sandbox', '--disable-gpu', ...QUIET] };
-  }
-  const packaged = (await import('@sparticuz/chromium')).default;
-  return { executablePath: await packaged.executablePath(), args: [...packaged.args, ...QUIET] };
-}
 
 /** The frontend's own origin: an empty page, and the package's dist under /client/. */
 const site = createServer(async (request, response) => {
@@ -47,7 +36,7 @@ const signedCalls = [];
 before(async () => {
   assert.ok(mockUrl && dist, 'MOCK_URL and DIST are set');
   await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
-  browser = await chromium.launch({ headless: true, ...(await browserToLaunch()) });
+  browser = await chromium.launch({ headless: true, ...(await browserToLaunch(() => import('@sparticuz/chromium'))) });
   page = await browser.newPage();
   page.on('request', (request) => {
     if (request.url().startsWith(`${mockUrl}/api/v1/`) && request.method() !== 'OPTIONS') {

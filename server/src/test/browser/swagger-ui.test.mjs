@@ -1,32 +1,21 @@
 // The mock's Swagger UI as a frontend developer meets it, in a real headless Chromium, with the mock's
 // defaults: signatures on. "Try it out" on regenerate and on list must reach this mock (not NCP), be signed
 // in the browser, and answer 200. MOCK_URL: the running mock; SCREENSHOT: where to save the page.
-// The browser: $CHROMIUM if set, else a chromium on the PATH, else the one npm's @sparticuz/chromium carries
-// (unpacked to /tmp/chromium on first use), so a machine with Node needs no system package.
+// The browser: test-support/src/main/node/chromium.mjs picks it ($CHROMIUM, the PATH, or npm's @sparticuz/chromium),
+// so a machine with Node needs no system package.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { browserToLaunch } from '../../../../test-support/src/main/node/chromium.mjs';
 
 const mockUrl = process.env.MOCK_URL;
-const QUIET = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function browserToLaunch() {
-  const installed = process.env.CHROMIUM
-    ?? execSync('command -v chromium || command -v chromium-browser || true', { shell: '/bin/sh' }).toString().trim();
-  if (installed) {
-    return { executablePath: installed, args: ['--no-sandbox', '--disable-gpu', ...QUIET] };
-  }
-  const packaged = (await import('@sparticuz/chromium')).default;
-  return { executablePath: await packaged.executablePath(), args: [...packaged.args, ...QUIET] };
-}
 let browser;
 let page;
 const apiCalls = [];
 
 before(async () => {
   assert.ok(mockUrl, 'MOCK_URL is set');
-  browser = await chromium.launch({ headless: true, ...(await browserToLaunch()) });
+  browser = await chromium.launch({ headless: true, ...(await browserToLaunch(() => import('@sparticuz/chromium'))) });
   page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
   page.on('request', (request) => {
     if (request.url().includes('/api/v1/')) {
