@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.clientts;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,7 +50,7 @@ class TypeScriptClientIT {
 
     @Test
     void aNewProjectOutsideTheRepositoryInstallsTheTarballCompilesStrictAndRotatesAKey() throws Exception {
-        Path project = Files.createTempDirectory("ncp-ts-outside");
+        Path project = TempFiles.folder("ncp-ts-outside");
         try {
             copyTree(MODULE.resolve("src/test/outside"), project);
             Files.writeString(project.resolve("package.json"), """
@@ -68,7 +68,7 @@ class TypeScriptClientIT {
 
             assertThat(run(project, Map.of("MOCK_URL", mock.url()), "node", "--test", "client.test.mjs")).as("the Node tests, output above").isZero();
         } finally {
-            delete(project);
+            TempFiles.deleteTree(project);
         }
     }
 
@@ -84,7 +84,7 @@ class TypeScriptClientIT {
      */
     @Test
     void aFieldTheExampleReadsGoneFromTheContractIsACompileError() throws Exception {
-        Path work = Files.createTempDirectory("ncp-ts-drift");
+        Path work = TempFiles.folder("ncp-ts-drift");
         try {
             ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
             ObjectNode spec = (ObjectNode) yaml.readTree(ROOT.resolve("openapi/ncp-apigw-apikeys.yaml").toFile());
@@ -99,7 +99,7 @@ class TypeScriptClientIT {
 
             Path client = work.resolve("client");
             copyTree(PACKAGE.resolve("src"), client.resolve("src"));
-            delete(client.resolve("src/generated"));
+            TempFiles.deleteTree(client.resolve("src/generated"));
             generate(mutated, client.resolve("src/generated"));
 
             Path example = ROOT.resolve("examples/frontend-pact-js");
@@ -113,7 +113,7 @@ class TypeScriptClientIT {
             assertThat(compiled.exitCode()).as(compiled.output()).isNotZero();
             assertThat(compiled.output()).contains("keyRotation.js").contains("Property 'primaryKey' does not exist");
         } finally {
-            delete(work);
+            TempFiles.deleteTree(work);
         }
     }
 
@@ -142,15 +142,6 @@ class TypeScriptClientIT {
                     Files.copy(file, target);
                 }
             }
-        }
-    }
-
-    private static void delete(Path tree) throws IOException {
-        if (!Files.exists(tree)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(tree)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -43,7 +43,7 @@ public final class PackagedMock implements AutoCloseable {
 
     /** Starts the jar with these JVM arguments ({@code -D...}) and environment, and waits until it is ready (60 s at most). */
     public static PackagedMock start(Path jar, List<String> jvmArguments, Map<String, String> environment) throws IOException {
-        PackagedMock mock = new PackagedMock(List.copyOf(jvmArguments), jar, Map.copyOf(environment), Files.createTempFile("ncp-mock", ".log"));
+        PackagedMock mock = new PackagedMock(List.copyOf(jvmArguments), jar, Map.copyOf(environment), TempFiles.file("ncp-mock", ".log"));
         mock.startAgain();
         return mock;
     }

@@ -25,7 +25,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() throws IOException {
-        RedisServer server = new RedisServer(FreePort.find(), Files.createTempDirectory("ncp-redis"));
+        RedisServer server = new RedisServer(FreePort.find(), TempFiles.folder("ncp-redis"));
         server.startAgain();
         return server;
     }

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.contract.docs;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.testsupport.ChildProcess;
@@ -47,7 +48,7 @@ class DocCommandsTest {
 
     @BeforeAll
     static void startTheMock() throws Exception {
-        work = Files.createTempDirectory("ncp-doc-test");
+        work = TempFiles.folder("ncp-doc-test");
         mock = PackagedMock.start(ROOT.resolve("server/target/quarkus-app/quarkus-run.jar"), List.of(), Map.of());
     }
 

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.contract.drift;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.core.model.DefaultPactReader;
@@ -154,7 +155,7 @@ class PactDriftTest {
         }
         assertThat(kept).as("our pact has the interaction '%s'", description).hasSize(1);
         pactJson.set("interactions", kept);
-        File file = Files.createTempFile("changed-pact", ".json").toFile();
+        File file = TempFiles.file("changed-pact", ".json").toFile();
         file.deleteOnExit();
         JSON.writeValue(file, pactJson);
 

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.contract.javascript;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class JavaScriptConsumerTest {
 
     @BeforeAll
     static void installTheExampleAndStartTheMock() throws Exception {
-        work = Files.createTempDirectory("ncp-js-consumer");
+        work = TempFiles.folder("ncp-js-consumer");
         assertThat(run(EXAMPLE, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")).as("npm ci").isZero();
         assertThat(run(EXAMPLE, "npm", "run", "typecheck")).as("npm run typecheck: the example against the client's types").isZero();
         Files.deleteIfExists(JS_PACT);

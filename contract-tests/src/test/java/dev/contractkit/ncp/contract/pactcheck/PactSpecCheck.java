@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.contract.pactcheck;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.pact.PactProviderValidationResults;
 import com.atlassian.oai.validator.pact.PactProviderValidator;
@@ -107,7 +108,7 @@ public final class PactSpecCheck {
                 request.put("path", GatewaySpec.belowInvokeId(request.path("path").asText()));
             }
         }
-        Path file = Files.createTempFile("gateway-pact", ".json");
+        Path file = TempFiles.file("gateway-pact", ".json");
         file.toFile().deleteOnExit();
         JSON.writeValue(file.toFile(), copy);
         return file;

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.contract.provider;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,7 +60,7 @@ class ProxyRecordingTest {
 
     @BeforeAll
     static void recordThroughTheProxyAndConvert() throws Exception {
-        work = Files.createTempDirectory("ncp-proxy-recording");
+        work = TempFiles.folder("ncp-proxy-recording");
         upstream = PackagedMock.start(SERVER, List.of(), Map.of("NCP_MOCK_CREDENTIALS", UPSTREAM.accessKey() + ":" + UPSTREAM.secretKey()));
         proxy = PackagedMock.start(SERVER, List.of(), Map.of("NCP_MOCK_CREDENTIALS", PROXY.accessKey() + ":" + PROXY.secretKey(),
                 "NCP_MOCK_UPSTREAM", upstream.url() + "/api/v1",

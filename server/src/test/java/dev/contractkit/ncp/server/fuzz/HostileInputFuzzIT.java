@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.fuzz;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,7 +124,7 @@ class HostileInputFuzzIT {
             {"-Dncp.mock.latency=abc", "ncp.mock.latency"},
             {"-Dncp.mock.credentials=ACCESSKEYWITHOUTCOLON", "ncp.mock.credentials"}};
         for (String[] bad : cases) {
-            Path out = Files.createTempFile("ncp-mock-bad-config", ".log");
+            Path out = TempFiles.file("ncp-mock-bad-config", ".log");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dquarkus.http.port=" + FreePort.find(), bad[0], "-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"))
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.gateway;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,7 @@ class GatewayBackendResolutionIT {
     @Test
     void aNameThatResolvesInwardIsRefusedAtTheCallAndAnExactlyListedOneIsForwarded() throws Exception {
         PrivateService privateService = PrivateService.answering("private");
-        Path hosts = Files.createTempFile("ncp-hosts", ".txt");
+        Path hosts = TempFiles.file("ncp-hosts", ".txt");
         Files.writeString(hosts, "127.0.0.1 localhost inward.svc.example trusted.example\n");
         int port = privateService.port();
         try (PackagedMock mock = PackagedMock.start(APP, List.of("-Djdk.net.hosts.file=" + hosts),

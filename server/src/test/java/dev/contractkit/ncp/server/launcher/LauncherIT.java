@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.launcher;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.signature.NcpCredentials;
@@ -66,7 +67,7 @@ class LauncherIT {
                 Files.delete(cache); // so that this launch trains
             }
         }
-        Path recording = Files.createTempDirectory("ncp-launcher-recording");
+        Path recording = TempFiles.folder("ncp-launcher-recording");
         try (DriftedNcp upstream = DriftedNcp.start()) {
             Path log = launchAndCall(Map.of("NCP_MOCK_UPSTREAM", upstream.baseUrl(),
                     "NCP_MOCK_UPSTREAM_CREDENTIALS", "REALACCESSKEY0000001:REALSECRETKEY0000000000000000000000001",
@@ -85,8 +86,7 @@ class LauncherIT {
     /** Launches {@code ./ncp-mock} with these extra variables, waits until a signed GET of {@code path} answers 200, stops it; its log. */
     private static Path launchAndCall(Map<String, String> environment, String path) throws Exception {
         int port = FreePort.find();
-        Path log = Files.createTempFile("ncp-launcher", ".log");
-        log.toFile().deleteOnExit();
+        Path log = TempFiles.file("ncp-launcher", ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("ncp-mock").toString(),
                 "-Dncp.mock.credentials=" + CREDENTIALS.accessKey() + ":" + CREDENTIALS.secretKey())
                 .directory(new File(System.getProperty("java.io.tmpdir")))

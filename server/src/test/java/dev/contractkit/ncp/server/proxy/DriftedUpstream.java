@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.proxy;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import dev.contractkit.ncp.testsupport.DriftedNcp;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -26,8 +27,8 @@ public class DriftedUpstream implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             upstream = DriftedNcp.start();
-            recordings = Files.createTempDirectory("ncp-recording");
-            log = Files.createTempFile("ncp-proxy", ".log");
+            recordings = TempFiles.folder("ncp-recording");
+            log = TempFiles.file("ncp-proxy", ".log");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.replicas;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ class EveryCallAnsweredStressIT {
 
     @Test
     void everyCallOfAMixedLoadOnTwoReplicasIsAnsweredWithinTwoSeconds() throws Exception {
-        Path seed = Files.createTempFile("stress-seed", ".json");
+        Path seed = TempFiles.file("stress-seed", ".json");
         Files.writeString(seed, SEED);
         try (TwoReplicas two = TwoReplicas.start(TENANT, "-Dncp.mock.seed-file=" + seed, "-Dncp.mock.admin-token=" + ADMIN_TOKEN)) {
             replicas = new PackagedMock[] {two.a(), two.b()};

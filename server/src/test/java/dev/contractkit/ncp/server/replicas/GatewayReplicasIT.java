@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.replicas;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +53,7 @@ class GatewayReplicasIT {
     /** One Redis and one pair of replicas for the class: every test makes keys of its own, so none sees another's counts. */
     @BeforeAll
     static void start() throws Exception {
-        Path seed = Files.createTempFile("gateway-seed", ".json");
+        Path seed = TempFiles.file("gateway-seed", ".json");
         try {
             Files.writeString(seed, SEED);
             replicas = TwoReplicas.start(TENANT, "-Dncp.mock.seed-file=" + seed);

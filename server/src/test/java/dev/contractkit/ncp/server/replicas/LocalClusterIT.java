@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.replicas;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ class LocalClusterIT {
     static void up() throws Exception {
         nginxPort = FreePort.find();
         replicaPorts = new int[] {FreePort.find(), FreePort.find()};
-        runDir = Files.createTempDirectory("ncp-local-cluster");
+        runDir = TempFiles.folder("ncp-local-cluster");
         env = Map.of("REDIS_SERVER", RedisBinary.path().toString(),
                 "CLUSTER_PORT", Integer.toString(nginxPort),
                 "REPLICA_PORTS", replicaPorts[0] + " " + replicaPorts[1],

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.upstream;
 
+import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +53,7 @@ class UpstreamTest {
     @Test
     void theCredentialsComeFromTheValueOrAFileAndAreNeverRepeated() throws IOException {
         assertThat(new Upstream(Optional.of("https://h/api/v1"), PAIR, Optional.empty()).signer().accessKey()).isEqualTo("REALACCESS0001");
-        Path file = Files.createTempFile("upstream", ".txt");
+        Path file = TempFiles.file("upstream", ".txt");
         Files.writeString(file, "FILEACCESS0001:FILESECRET0000000001\n");
         Upstream fromFile = new Upstream(Optional.of("https://h/api/v1"), Optional.empty(), Optional.of(file.toString()));
         assertThat(fromFile.signer().accessKey()).isEqualTo("FILEACCESS0001");
