@@ -1,11 +1,13 @@
 package dev.contractkit.ncp.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +23,24 @@ class LayersTest {
 
     private static String[] above(String layer) {
         return LAYERS.subList(0, LAYERS.indexOf(layer)).toArray(String[]::new);
+    }
+
+    /** The layers of more than one package, and their packages. */
+    private static final Map<String, List<String>> PACKAGES_OF_LAYER = Map.of(
+            "edges", List.of("api", "admin", "ui", "health", "gateway", "proxy"),
+            "features", List.of("pact", "journal", "switches", "http", "workspace", "upstream"));
+
+    /** Within a layer, packages do not import each other: what two of them share belongs a layer below. */
+    @Test
+    void packagesOfOneLayerDoNotImportEachOther() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+        PACKAGES_OF_LAYER.forEach((layer, packages) -> {
+            for (String own : packages) {
+                String[] others = packages.stream().filter(other -> !other.equals(own)).map(other -> ROOT + "." + other + "..").toArray(String[]::new);
+                noClasses().that().resideInAPackage(ROOT + "." + own + "..").should().dependOnClassesThat().resideInAnyPackage(others)
+                        .as("the " + layer + " package " + own + " imports no other " + layer + " package").check(classes);
+            }
+        });
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.contractkit.ncp.server.pact.ProviderStates;
 import dev.contractkit.ncp.server.seed.SeedData;
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
 import dev.contractkit.ncp.server.store.Workspace;
-import dev.contractkit.ncp.server.ui.SwaggerUiSigning;
+import dev.contractkit.ncp.server.auth.SwaggerUiSigning;
 import dev.contractkit.ncp.server.upstream.DriftLog;
 import dev.contractkit.ncp.server.workspace.Workspaces;
 import io.quarkus.vertx.web.Body;

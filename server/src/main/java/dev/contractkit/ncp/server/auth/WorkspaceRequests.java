@@ -31,9 +31,4 @@ public final class WorkspaceRequests {
     public static Tenant tenant(Workspace workspace) {
         return new Tenant(workspace.accessKey(), workspace.tenantId(), Tenant.of(workspace.accessKey()).modifier());
     }
-
-    /** Told each time a workspace is used, by its prefix or its credentials: renewals and this replica's view of it. */
-    public interface Arrivals {
-        void arrived(Workspace workspace);
-    }
 }

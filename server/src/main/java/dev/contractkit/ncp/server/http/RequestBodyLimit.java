@@ -11,8 +11,6 @@ import io.vertx.ext.web.RoutingContext;
  * refused here, before a byte of the body is read.
  */
 public class RequestBodyLimit {
-    /** NCP's limit, 10 MB: the one place it is written. */
-
     private final String body;
 
     public RequestBodyLimit(ObjectMapper mapper) {

@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  * {@code ncp.mock.random-seed}). Knows nothing of HTTP.
  */
 @ApplicationScoped
-public class Workspaces implements WorkspaceRequests.Arrivals {
+public class Workspaces {
     private static final Logger LOG = Logger.getLogger(Workspaces.class);
     static final long MIN_TTL_SECONDS = 60;
 
@@ -163,7 +163,7 @@ public class Workspaces implements WorkspaceRequests.Arrivals {
         return seed.resetWorkspace(workspace, WorkspaceRequests.tenant(workspace));
     }
 
-    @Override
+    /** Told each time a workspace is used, by its prefix or its credentials: renewals and this replica's view of it. */
     public void arrived(Workspace workspace) {
         seed.knowProductsOf(workspace);
         Instant now = clock.instant();

@@ -1,8 +1,7 @@
-package dev.contractkit.ncp.server.ui;
+package dev.contractkit.ncp.server.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import jakarta.inject.Singleton;
