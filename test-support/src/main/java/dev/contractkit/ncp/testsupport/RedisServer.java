@@ -96,13 +96,7 @@ public final class RedisServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         kill();
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException leftBehind) {
-            System.err.println("could not delete the Redis test folder " + dir + ": " + leftBehind);
-        }
+        TempFiles.deleteTree(dir);
     }
 
     private boolean answers() {

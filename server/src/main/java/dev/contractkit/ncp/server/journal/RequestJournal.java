@@ -43,8 +43,12 @@ public class RequestJournal {
     }
 
     void add(Entry entry) {
+        store.add(JournalStore.journalOf(entry.workspaceId()), () -> json(entry));
+    }
+
+    private static String json(Entry entry) {
         try {
-            store.add(JournalStore.journalOf(entry.workspaceId()), JSON.writeValueAsString(entry));
+            return JSON.writeValueAsString(entry);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.contractkit.ncp.server.store;
 
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Request journals, one per tenant (a workspace's, or the configured tenants' one), each holding its newest entries
@@ -15,10 +16,11 @@ public interface JournalStore {
     }
 
     /**
-     * Appends an entry to the journal, dropping its oldest past the cap. Never fails the request it records: a
-     * store that cannot take it loses that entry, and says so in its log.
+     * Appends an entry to the journal, dropping its oldest past the cap. The entry's text is asked for only when it
+     * is read or written out, never on the request that is recorded. Never fails that request: a store that cannot
+     * take the entry loses it, and says so in its log.
      */
-    void add(String journalId, String entry);
+    void add(String journalId, Supplier<String> entry);
 
     /** The journal's entries, oldest first. */
     Uni<List<String>> entries(String journalId);

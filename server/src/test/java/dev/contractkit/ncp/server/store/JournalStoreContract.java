@@ -19,9 +19,10 @@ abstract class JournalStoreContract {
     void eachJournalKeepsItsNewestEntriesUpToTheCapOldestFirst() {
         JournalStore store = emptyStore(3);
         for (int i = 1; i <= 5; i++) {
-            store.add("ws-busy", "{\"n\":" + i + "}");
+            String entry = "{\"n\":" + i + "}";
+            store.add("ws-busy", () -> entry);
         }
-        store.add("ws-quiet", "{\"n\":1}");
+        store.add("ws-quiet", () -> "{\"n\":1}");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> entries(store, "ws-busy").equals(List.of("{\"n\":3}", "{\"n\":4}", "{\"n\":5}")));
         assertThat(entries(store, "ws-quiet")).as("a busy journal never pushes another's entries out").containsExactly("{\"n\":1}");
@@ -30,8 +31,8 @@ abstract class JournalStoreContract {
     @Test
     void clearingForgetsOneJournalAlone() {
         JournalStore store = emptyStore(10);
-        store.add("mock", "a");
-        store.add("ws-one", "b");
+        store.add("mock", () -> "a");
+        store.add("ws-one", () -> "b");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> entries(store, "ws-one").size() == 1);
         store.clear("ws-one").await().atMost(Duration.ofSeconds(5));
         assertThat(entries(store, "ws-one")).isEmpty();

@@ -17,6 +17,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The store contract against a real redis-server, plus what only Redis has: the hash tags and the outage. */
@@ -134,6 +135,28 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
                     .extracting(StoredApiKey::apiKeyName).containsExactly("before");
             store.close();
             client.close();
+        }
+    }
+
+    /** The journal contract on the same redis-server, plus what only Redis has: each write renews the journal's idle expiry. */
+    @Nested
+    class Journals extends JournalStoreContract {
+        @Override
+        JournalStore emptyStore(int size) {
+            redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
+            RedisApiKeyStore store = new RedisApiKeyStore(redis, CLOCK);
+            closeAfter(store);
+            return store.journal(size, Duration.ofHours(1));
+        }
+
+        @Test
+        void eachWriteSetsTheJournalsIdleExpiry() {
+            JournalStore store = emptyStore(5);
+            store.add("ws-idle", () -> "x");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> store.entries("ws-idle").await().atMost(Duration.ofSeconds(5)).size() == 1);
+            long ttl = redis.send(Request.cmd(Command.PTTL).arg("ncp:journal:{ws-idle}")).await().atMost(Duration.ofSeconds(5)).toLong();
+            assertThat(ttl).isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,8 +34,12 @@ public class RedisJournalStore implements JournalStore {
     private final RedisTransport redis;
     private final String size;
     private final String idleExpiryMillis;
-    private final Queue<String[]> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushDue = new AtomicBoolean();
+
+    /** An entry waiting for the next write, its text made then (on a worker thread, not on the recorded request's). */
+    private record Pending(String journalId, Supplier<String> entry) {
+    }
 
     RedisJournalStore(RedisTransport redis, int size, Duration idleExpiry) {
         this.redis = redis;
@@ -47,8 +52,8 @@ public class RedisJournalStore implements JournalStore {
     }
 
     @Override
-    public void add(String journalId, String entry) {
-        pending.add(new String[] {journalId, entry});
+    public void add(String journalId, Supplier<String> entry) {
+        pending.add(new Pending(journalId, entry));
         if (flushDue.compareAndSet(false, true)) {
             Infrastructure.getDefaultWorkerPool().schedule(this::flush, GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -76,8 +81,8 @@ public class RedisJournalStore implements JournalStore {
     private void flush() {
         flushDue.set(false);
         Map<String, List<String>> byJournal = new LinkedHashMap<>();
-        for (String[] entry = pending.poll(); entry != null; entry = pending.poll()) {
-            byJournal.computeIfAbsent(entry[0], id -> new ArrayList<>()).add(entry[1]);
+        for (Pending entry = pending.poll(); entry != null; entry = pending.poll()) {
+            byJournal.computeIfAbsent(entry.journalId(), id -> new ArrayList<>()).add(entry.entry().get());
         }
         byJournal.forEach((journalId, entries) -> {
             for (int from = 0; from < entries.size(); from += PER_CALL) {
