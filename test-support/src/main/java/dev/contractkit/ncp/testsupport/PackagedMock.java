@@ -50,8 +50,7 @@ public final class PackagedMock implements AutoCloseable {
 
     /** Starts the process (again, after {@link #kill()}) on the same port, appending to the same log, and waits until it is ready. */
     public void startAgain() throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port));
+        List<String> command = TestJvm.command("-Dquarkus.http.port=" + port);
         command.addAll(jvmArguments);
         command.addAll(List.of("-jar", jar.toString()));
         long logBefore = Files.size(log);

@@ -15,6 +15,7 @@ import dev.contractkit.ncp.contract.pactcheck.PactSpecCheck;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.testsupport.ChildProcess;
 import dev.contractkit.ncp.testsupport.PackagedMock;
+import dev.contractkit.ncp.testsupport.TestJvm;
 import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.io.IOException;
 import java.net.URI;
@@ -87,7 +88,7 @@ class ProxyRecordingTest {
 
         Path recording = work.resolve("recording");
         await().atMost(Duration.ofSeconds(10)).until(() -> fixtures(recording).size() == 16);
-        converted = ChildProcess.run(work, Map.of(), Duration.ofMinutes(2), List.of(javaCommand(), "-jar", CLI.toString(), "from-recording",
+        converted = ChildProcess.run(work, Map.of(), Duration.ofMinutes(2), TestJvm.command("-jar", CLI.toString(), "from-recording",
                 recording.toString(), "--consumer", "recorded-app", "--seed", "seed.json", "--pact", "pacts/recorded-app.json"));
         assertThat(converted.exitCode()).as(converted.output()).isZero();
         System.setProperty("ncp.recorded.pacts", work.resolve("pacts").toString());
@@ -210,9 +211,5 @@ class ProxyRecordingTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
         }
-    }
-
-    private static String javaCommand() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -10,6 +10,7 @@ import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
 import dev.contractkit.ncp.testsupport.FreePort;
+import dev.contractkit.ncp.testsupport.TestJvm;
 import dev.contractkit.ncp.testsupport.PackagedMock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -125,8 +126,8 @@ class HostileInputFuzzIT {
             {"-Dncp.mock.credentials=ACCESSKEYWITHOUTCOLON", "ncp.mock.credentials"}};
         for (String[] bad : cases) {
             Path out = TempFiles.file("ncp-mock-bad-config", ".log");
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dquarkus.http.port=" + FreePort.find(), bad[0], "-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar"))
+            Process process = new ProcessBuilder(TestJvm.command(
+                    "-Dquarkus.http.port=" + FreePort.find(), bad[0], "-jar", System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")))
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s stops the server", bad[0]).isTrue();
             String output = Files.readString(out);
