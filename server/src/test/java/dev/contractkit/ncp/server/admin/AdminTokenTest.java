@@ -4,7 +4,7 @@ import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contractkit.ncp.server.PrivateService;
+import dev.contractkit.ncp.testsupport.PrivateService;
 import dev.contractkit.ncp.server.SharedMockProfile;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;

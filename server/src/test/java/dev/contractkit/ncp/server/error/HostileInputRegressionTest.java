@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.RawHttp;
+import dev.contractkit.ncp.testsupport.RawHttp;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import dev.contractkit.ncp.server.UntouchedKey;

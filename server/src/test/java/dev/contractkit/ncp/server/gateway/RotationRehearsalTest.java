@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.gateway;
 
+import dev.contractkit.ncp.testsupport.RotationRehearsal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

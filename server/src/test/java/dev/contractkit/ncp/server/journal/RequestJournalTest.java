@@ -3,7 +3,7 @@ package dev.contractkit.ncp.server.journal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contractkit.ncp.server.RawHttp;
+import dev.contractkit.ncp.testsupport.RawHttp;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.server.CapturedLog;
-import dev.contractkit.ncp.server.PrivateService;
+import dev.contractkit.ncp.testsupport.PrivateService;
 import dev.contractkit.ncp.server.SignedRequests;
 import dev.contractkit.ncp.server.TestClock;
 import dev.contractkit.ncp.signature.NcpCredentials;

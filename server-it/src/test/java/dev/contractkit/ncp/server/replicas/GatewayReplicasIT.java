@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.gateway.RotationRehearsal;
+import dev.contractkit.ncp.testsupport.RotationRehearsal;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.testsupport.PackagedMock;
 import dev.contractkit.ncp.testsupport.SignedHttp;

@@ -1,4 +1,4 @@
-package dev.contractkit.ncp.server.gateway;
+package dev.contractkit.ncp.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

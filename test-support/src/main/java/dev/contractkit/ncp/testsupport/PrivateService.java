@@ -1,4 +1,4 @@
-package dev.contractkit.ncp.server;
+package dev.contractkit.ncp.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.contractkit.ncp.server;
+package dev.contractkit.ncp.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.PrivateService;
+import dev.contractkit.ncp.testsupport.PrivateService;
 import dev.contractkit.ncp.testsupport.PackagedMock;
 import java.net.URI;
 import java.net.http.HttpClient;
