@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** One call to a running mock, signed the NCP way over the path and query exactly as given, with a JSON body or none. */
 public final class SignedHttp {
@@ -19,6 +20,12 @@ public final class SignedHttp {
 
     public static HttpResponse<String> send(String baseUrl, NcpCredentials credentials, String method, String pathAndQuery, String json)
             throws IOException, InterruptedException {
+        return send(baseUrl, credentials, method, pathAndQuery, json, Map.of());
+    }
+
+    /** The same, with more headers. */
+    public static HttpResponse<String> send(String baseUrl, NcpCredentials credentials, String method, String pathAndQuery, String json,
+            Map<String, String> headers) throws IOException, InterruptedException {
         String timestamp = Long.toString(System.currentTimeMillis());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(10))
@@ -29,6 +36,7 @@ public final class SignedHttp {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,31 +4,23 @@ import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contractkit.ncp.server.SharedMockProfile;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code ncp.mock.contract-testing=true}: a replayed pact's recorded headers (another access key, a past
  * timestamp, a signature nobody here can check) are accepted, and {@code POST /mock/provider-states} sets up
- * exactly what its request then sees. Everything else is as in normal mode.
+ * exactly what its request then sees (in a shared mock, with the admin token). Everything else is as in normal mode.
  */
 @QuarkusTest
-@TestProfile(ContractTestingProfileTest.ContractTesting.class)
-class ContractTestingProfileTest {
-
-    public static class ContractTesting implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ncp.mock.contract-testing", "true");
-        }
-    }
+@TestProfile(SharedMockProfile.class)
+class ContractTestingModeTest {
 
     /** Headers as a pact recorded them, long ago, with a consumer's own access key. */
     private static RequestSpecification recorded() {
@@ -39,7 +31,7 @@ class ContractTestingProfileTest {
     }
 
     private static Response stateChange(String json) {
-        return given().contentType(ContentType.JSON).body(json).post("/mock/provider-states");
+        return given().auth().oauth2(SharedMockProfile.TOKEN).contentType(ContentType.JSON).body(json).post("/mock/provider-states");
     }
 
     @Test
