@@ -1,11 +1,18 @@
 package dev.contractkit.ncp.server;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.workspace.ScopeResolver;
+import dev.contractkit.ncp.server.workspace.Workspaces;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,5 +74,24 @@ class LayersTest {
                 .whereLayer("subscription").mayOnlyBeAccessedByLayers(above("subscription"))
                 .whereLayer("store").mayOnlyBeAccessedByLayers(above("store"))
                 .check(classes);
+    }
+
+    /**
+     * Who is calling is worked out once, by the first step of every request: no other class asks the configured
+     * tenants whose an access key is, or the workspace registry whose a prefix or a key is (the operator's
+     * {@code /mock/workspaces} routes read the registry as their subject).
+     */
+    @Test
+    void onlyTheScopeResolverAsksTheTenantsAndTheRegistryWhoIsCalling() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+        noClasses().that().doNotHaveFullyQualifiedName(ScopeResolver.class.getName()).and().doNotHaveFullyQualifiedName(Tenants.class.getName())
+                .and().doNotHaveFullyQualifiedName(Workspaces.class.getName())
+                .should().callMethodWhere(target(owner(assignableTo(Tenants.class))).and(target(nameMatching("forAccessKey|defaultTenant|verifier|isConfigured"))))
+                .orShould().callMethodWhere(target(owner(assignableTo(Workspaces.class))).and(target(nameMatching("byAccessKey|arrived"))))
+                .as("only the ScopeResolver asks who is calling").check(classes);
+        noClasses().that().doNotHaveFullyQualifiedName(ScopeResolver.class.getName()).and().doNotHaveFullyQualifiedName(Workspaces.class.getName())
+                .and().resideOutsideOfPackage(ROOT + ".admin..")
+                .should().callMethodWhere(target(owner(assignableTo(Workspaces.class))).and(target(nameMatching("find"))))
+                .as("only the ScopeResolver and the operator's routes look a workspace up").check(classes);
     }
 }

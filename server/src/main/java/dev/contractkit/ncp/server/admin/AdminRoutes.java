@@ -5,8 +5,7 @@ import io.vertx.core.net.SocketAddress;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
-import dev.contractkit.ncp.server.auth.Tenants;
-import dev.contractkit.ncp.server.auth.WorkspaceRequests;
+import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.journal.RequestJournal;
@@ -56,14 +55,13 @@ public class AdminRoutes {
     private final RequestJournal journal;
     private final ProviderStates providerStates;
     private final SwaggerUiSigning swaggerUiSigning;
-    private final Tenants tenants;
     private final ObjectMapper mapper;
     private final Workspaces workspaces;
     private final DriftLog drift;
     private final String publicUrl;
 
     public AdminRoutes(SeedData seed, RequestJournal journal, ProviderStates providerStates, SwaggerUiSigning swaggerUiSigning,
-            Tenants tenants, ObjectMapper mapper, Workspaces workspaces, DriftLog drift, NcpMockConfig config) {
+            ObjectMapper mapper, Workspaces workspaces, DriftLog drift, NcpMockConfig config) {
         this.publicUrl = config.publicUrl().map(String::trim).filter(url -> !url.isEmpty())
                 .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url).orElse(null);
         this.drift = drift;
@@ -72,13 +70,12 @@ public class AdminRoutes {
         this.journal = journal;
         this.providerStates = providerStates;
         this.swaggerUiSigning = swaggerUiSigning;
-        this.tenants = tenants;
         this.mapper = mapper;
     }
 
     @Route(path = "/mock/reset", methods = HttpMethod.POST)
     void reset(RoutingContext context) {
-        Workspace workspace = WorkspaceRequests.workspace(context);
+        Workspace workspace = RequestScope.of(context).prefixedWorkspace();
         answer(context, (workspace != null ? workspaces.reset(workspace) : seed.reset()).map(keys -> "{\"seededApiKeys\":" + keys + "}"));
     }
 
@@ -113,8 +110,9 @@ public class AdminRoutes {
                 .filter(state -> state.name() != null && !state.name().isBlank() && !state.name().equals("null"))
                 .toList();
         String action = String.valueOf(change.getOrDefault("action", "setup"));
-        Workspace workspace = WorkspaceRequests.workspace(context);
-        Tenant tenant = workspace != null ? WorkspaceRequests.tenant(workspace) : tenants.defaultTenant();
+        RequestScope scope = RequestScope.of(context);
+        Workspace workspace = scope.prefixedWorkspace();
+        Tenant tenant = scope.tenant();
         if (action.equals("teardown")) {
             providerStates.tearDown(tenant);
             answer(context, Uni.createFrom().item("{}"));
@@ -219,7 +217,7 @@ public class AdminRoutes {
     }
 
     private static String workspaceIdOf(RoutingContext context) {
-        Workspace workspace = WorkspaceRequests.workspace(context);
+        Workspace workspace = RequestScope.of(context).prefixedWorkspace();
         return workspace == null ? null : workspace.workspaceId();
     }
 
@@ -261,7 +259,7 @@ public class AdminRoutes {
                 yield "The mock failed: " + failure.getMessage();
             }
         };
-        NcpErrors.send(context, code.status(), code, NcpErrors.json(mapper, code, details));
+        NcpErrors.refuse(context, mapper, code, details);
     }
 
     /** The one error path: a refused request, an unknown workspace, the workspace limit, a store outage, or a bug. */

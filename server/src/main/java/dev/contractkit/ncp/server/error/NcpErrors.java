@@ -48,6 +48,16 @@ public final class NcpErrors {
                 .end(json);
     }
 
+    /**
+     * The one way a step below JAX-RS refuses a request: NCP's envelope for {@code code}, at its status, straight
+     * on the Vert.x response; nothing when an answer has already begun.
+     */
+    public static void refuse(RoutingContext context, ObjectMapper mapper, NcpErrorCode code, String details) {
+        if (!context.response().headWritten()) {
+            send(context, code.status(), code, json(mapper, code, details));
+        }
+    }
+
     public static Response response(NcpErrorCode code, String details) {
         return response(code, code.status(), details);
     }

@@ -5,9 +5,8 @@ import dev.contractkit.ncp.server.http.TenantPacing;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.auth.Tenant;
-import dev.contractkit.ncp.server.auth.Tenants;
-import dev.contractkit.ncp.server.auth.WorkspaceRequests;
+import dev.contractkit.ncp.server.auth.GatewayCall;
+import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
@@ -16,15 +15,11 @@ import dev.contractkit.ncp.server.store.StoreUnavailableException;
 import dev.contractkit.ncp.server.store.Workspace;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,15 +32,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class GatewayRoutes {
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
-    /** After the request filters (journal, body limit), before the REST resources and the unknown-route fallback. */
-    static final int ORDER = -50;
     static final String KEY_HEADER = "x-ncp-apigw-api-key";
-    static final String HOST_SUFFIX = ".apigw.localhost";
-    private static final Pattern PATH_FORM = Pattern.compile("/gateway/([^/]+)/([^/]+)/([^/]+)(/.*)?");
-    private static final Pattern HOST_FORM = Pattern.compile("/([^/]+)/([^/]+)(/.*)?");
 
     private final Gateway gateway;
-    private final Tenants tenants;
     private final ObjectMapper mapper;
     private final NcpMockConfig config;
     private final BackendHosts backendHosts;
@@ -54,58 +43,33 @@ public class GatewayRoutes {
     private volatile Vertx vertx;
     private volatile GatewayBackend backend;
 
-    public GatewayRoutes(Gateway gateway, Tenants tenants, ObjectMapper mapper, NcpMockConfig config, BackendHosts backendHosts,
+    public GatewayRoutes(Gateway gateway, ObjectMapper mapper, NcpMockConfig config, BackendHosts backendHosts,
             ProductCatalog catalog, TenantPacing pacing) {
         this.pacing = pacing;
         this.backendHosts = backendHosts;
         this.catalog = catalog;
         this.gateway = gateway;
-        this.tenants = tenants;
         this.mapper = mapper;
         this.config = config;
     }
 
-    void install(@Observes Router router, Vertx vertx) {
+    /** Called once, with the router's Vert.x, before {@link #route} is installed ({@code RequestPipeline}). */
+    public void start(Vertx vertx) {
         this.vertx = vertx;
         backend = new GatewayBackend(vertx, config.gatewayBackendTimeout());
-        router.route().order(ORDER).handler(this::route);
     }
 
-    /** What a call names: the invoke id, API, stage, and the path below the stage ("/" at least). */
-    record Call(String invokeId, String apiName, String stageName, String resourcePath) {
-    }
-
-    /** The call a request makes to the gateway, or null when it is not a gateway call. */
-    static Call parse(String host, String path) {
-        String hostName = host == null || !host.contains(HOST_SUFFIX) ? "" : host.replaceFirst(":\\d+$", "").toLowerCase();
-        if (hostName.endsWith(HOST_SUFFIX) && hostName.length() > HOST_SUFFIX.length()) {
-            String invokeId = hostName.substring(0, hostName.length() - HOST_SUFFIX.length());
-            Matcher matcher = HOST_FORM.matcher(path);
-            return matcher.matches() ? new Call(invokeId, matcher.group(1), matcher.group(2), resource(matcher.group(3)))
-                    : new Call(invokeId, "", "", "/");
-        }
-        if (!path.startsWith("/gateway/")) {
-            return null;
-        }
-        Matcher matcher = PATH_FORM.matcher(path);
-        return matcher.matches() ? new Call(matcher.group(1), matcher.group(2), matcher.group(3), resource(matcher.group(4)))
-                : new Call(path.substring("/gateway/".length()).split("/", 2)[0], "", "", "/");
-    }
-
-    private static String resource(String rest) {
-        return rest == null || rest.isEmpty() ? "/" : rest;
-    }
-
-    private void route(RoutingContext context) {
-        Call call = parse(context.request().host(), context.request().path());
+    /** Answers a gateway call (the scope says which: {@link RequestScope.Kind#GATEWAY}); passes on every other request. */
+    public void route(RoutingContext context) {
+        RequestScope scope = RequestScope.of(context);
+        GatewayCall call = scope.gatewayCall();
         if (call == null) {
             context.next();
             return;
         }
         context.put(JournalCapture.GATEWAY_KEY_ID, "");
         // under a workspace's prefix, its keys and products alone; else the configured tenants'
-        Workspace workspace = WorkspaceRequests.workspace(context);
-        List<String> tenantIds = workspace != null ? List.of(workspace.tenantId()) : tenants.configured().stream().map(Tenant::tenantId).toList();
+        List<String> tenantIds = scope.gatewayTenantIds();
         if (context.body().available()) {
             Buffer read = context.body().buffer();
             handle(context, call, tenantIds, read == null ? Buffer.buffer() : read);
@@ -115,10 +79,10 @@ public class GatewayRoutes {
         context.request().resume();
     }
 
-    void handle(RoutingContext context, Call call, List<String> tenantIds, Buffer body) {
+    void handle(RoutingContext context, GatewayCall call, List<String> tenantIds, Buffer body) {
         JournalCapture.noteBody(context, body.getBytes());
         // a workspace's calls take its fair share of the mock: past it, they wait on a timer, or are refused
-        Workspace workspace = WorkspaceRequests.workspace(context);
+        Workspace workspace = RequestScope.of(context).prefixedWorkspace();
         long wait = workspace == null ? 0 : pacing.take(workspace.tenantId(), 1);
         if (wait == TenantPacing.REFUSE) {
             refuse(context, NcpErrorCode.RATE_LIMITED, TenantPacing.REFUSAL);
@@ -129,7 +93,7 @@ public class GatewayRoutes {
         }
     }
 
-    private void decide(RoutingContext context, Call call, List<String> tenantIds, Buffer body) {
+    private void decide(RoutingContext context, GatewayCall call, List<String> tenantIds, Buffer body) {
         gateway.decide(tenantIds, call.invokeId(), call.apiName(), call.stageName(), context.request().getHeader(KEY_HEADER))
                 .subscribe().with(decision -> answer(context, call, decision, body), failure -> {
                     NcpErrorCode code = failure instanceof StoreUnavailableException
@@ -141,7 +105,7 @@ public class GatewayRoutes {
                 });
     }
 
-    private void answer(RoutingContext context, Call call, Gateway.Decision decision, Buffer body) {
+    private void answer(RoutingContext context, GatewayCall call, Gateway.Decision decision, Buffer body) {
         if (decision.admission() != null && decision.admission().key() != null) {
             context.put(JournalCapture.GATEWAY_KEY_ID, decision.admission().key().apiKeyId());
         }
@@ -152,7 +116,7 @@ public class GatewayRoutes {
         Gateway.Target target = decision.target();
         if (target.stage().endpointDomain() != null) {
             String url = target.stage().endpointDomain() + call.resourcePath();
-            Workspace workspace = WorkspaceRequests.workspace(context);
+            Workspace workspace = RequestScope.of(context).prefixedWorkspace();
             if (workspace != null && catalog.hasSeedOf(workspace.tenantId())) {
                 // the backend came from the seed of a workspace made through the API, not from the operator
                 backend.forwardChecked(context, url, body, backendHosts, (code, details) -> refuse(context, code, details));
@@ -182,8 +146,6 @@ public class GatewayRoutes {
     }
 
     private void refuse(RoutingContext context, NcpErrorCode code, String details) {
-        if (!context.response().headWritten()) {
-            NcpErrors.send(context, code.status(), code, NcpErrors.json(mapper, code, details));
-        }
+        NcpErrors.refuse(context, mapper, code, details);
     }
 }

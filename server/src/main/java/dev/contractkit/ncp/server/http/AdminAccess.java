@@ -1,11 +1,11 @@
 package dev.contractkit.ncp.server.http;
 
+import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.auth.WorkspaceRequests;
+import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
  * need no extra header. Runs after the prefix is taken off (it is then known to be a workspace's). The
  * comparison takes the same time whatever the token sent; the token is never logged or echoed.
  */
+@Singleton
 public class AdminAccess {
     static final String SETTING = "ncp.mock.admin-token (NCP_MOCK_ADMIN_TOKEN)";
 
@@ -29,16 +30,15 @@ public class AdminAccess {
         this.tokenDigest = config.adminToken().filter(token -> !token.isBlank()).map(AdminAccess::digest).orElse(null);
     }
 
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 1500)
-    void guard(RoutingContext context) {
-        if (tokenDigest == null || !context.request().path().startsWith("/mock/") || WorkspaceRequests.workspace(context) != null
+    public void guard(RoutingContext context) {
+        if (tokenDigest == null || !context.request().path().startsWith("/mock/") || RequestScope.of(context).prefixed()
                 || holdsToken(context.request().getHeader("Authorization"))) {
             context.next();
             return;
         }
         context.response().putHeader("WWW-Authenticate", "Bearer realm=\"ncp-mock\"");
-        NcpErrors.send(context, 401, NcpErrorCode.AUTHENTICATION_FAILED, NcpErrors.json(mapper, NcpErrorCode.AUTHENTICATION_FAILED,
-                "This mock's /mock/ routes need Authorization: Bearer <its admin token> (" + SETTING + ")."));
+        NcpErrors.refuse(context, mapper, NcpErrorCode.AUTHENTICATION_FAILED,
+                "This mock's /mock/ routes need Authorization: Bearer <its admin token> (" + SETTING + ").");
     }
 
     private boolean holdsToken(String authorization) {

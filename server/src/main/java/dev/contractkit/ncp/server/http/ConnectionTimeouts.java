@@ -4,7 +4,6 @@ import dev.contractkit.ncp.server.config.NcpMockConfig;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -40,8 +39,7 @@ public class ConnectionTimeouts implements HttpServerOptionsCustomizer {
     }
 
     /** First of all the filters: the headers are in, so the read timeout is lifted until the answer has gone. */
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 5000)
-    void serving(RoutingContext context) {
+    public void serving(RoutingContext context) {
         if (context.request().version() != HttpVersion.HTTP_2 && context.request().connection() instanceof ConnectionBase connection) {
             ChannelPipeline pipeline = connection.channelHandlerContext().pipeline();
             if (pipeline.get(IDLE_HANDLER) instanceof IdleStateHandler handler && handler.getReaderIdleTimeInMillis() > 0) {

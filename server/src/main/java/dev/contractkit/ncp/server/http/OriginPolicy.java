@@ -1,11 +1,11 @@
 package dev.contractkit.ncp.server.http;
 
+import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.config.ProxyListensOnLoopback;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -36,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A refused request is 403 "230" in NCP's envelope, with no {@code Access-Control-Allow-Origin}, and nothing
  * behind it runs.
  */
+@Singleton
 public class OriginPolicy {
     static final String METHODS = "GET,POST,PUT,PATCH,DELETE,OPTIONS";
     static final String MAX_AGE = "3600";
@@ -60,8 +61,7 @@ public class OriginPolicy {
         this.loopbackOnly = host.map(ProxyListensOnLoopback::isLoopbackName).orElse(false);
     }
 
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 3000)
-    void check(RoutingContext context) {
+    public void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         String path = request.path();
         String authority = request.authority() == null ? null : normaliseAuthority(request.authority().toString(), request.isSSL());
@@ -77,8 +77,8 @@ public class OriginPolicy {
             return;
         }
         if (admin && CHANGES.contains(request.method().name()) && !json(request.getHeader("Content-Type"))) {
-            NcpErrors.send(context, 400, NcpErrorCode.BAD_REQUEST, NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST,
-                    "The /mock/ routes take JSON bodies only (Content-Type: application/json), not " + printable(request.getHeader("Content-Type")) + "."));
+            NcpErrors.refuse(context, mapper, NcpErrorCode.BAD_REQUEST,
+                    "The /mock/ routes take JSON bodies only (Content-Type: application/json), not " + printable(request.getHeader("Content-Type")) + ".");
             return;
         }
         if (origin == null) {
@@ -125,7 +125,7 @@ public class OriginPolicy {
     }
 
     private void refuse(RoutingContext context, String details) {
-        NcpErrors.send(context, 403, NcpErrorCode.FORBIDDEN, NcpErrors.json(mapper, NcpErrorCode.FORBIDDEN, details));
+        NcpErrors.refuse(context, mapper, NcpErrorCode.FORBIDDEN, details);
     }
 
     private static boolean json(String contentType) {

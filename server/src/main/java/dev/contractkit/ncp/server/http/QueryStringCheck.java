@@ -1,10 +1,10 @@
 package dev.contractkit.ncp.server.http;
 
+import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
@@ -22,6 +22,7 @@ import java.util.Map;
  * all ({@code %zz}, a lone {@code %}) never gets this far: Vert.x's HTTP layer refuses it with a bare 400,
  * a protocol-level refusal like an invalid header character.
  */
+@Singleton
 public class QueryStringCheck {
     private final ObjectMapper mapper;
     private final boolean proxy;
@@ -31,13 +32,12 @@ public class QueryStringCheck {
         this.proxy = NcpMockConfig.proxyMode(config);
     }
 
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 90)
-    void check(RoutingContext context) {
+    public void check(RoutingContext context) {
         String query = context.request().query();
         if (query != null && !query.isEmpty() && context.request().path().startsWith("/api/")) {
             String problem = problem(query, !proxy);
             if (problem != null) {
-                NcpErrors.send(context, 400, NcpErrorCode.BAD_REQUEST, NcpErrors.json(mapper, NcpErrorCode.BAD_REQUEST, problem));
+                NcpErrors.refuse(context, mapper, NcpErrorCode.BAD_REQUEST, problem);
                 return;
             }
         }

@@ -1,15 +1,16 @@
 package dev.contractkit.ncp.server.http;
 
+import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * NCP's gateway refuses bodies over 10 MB with 413 and code "430". A declared {@code Content-Length} is
  * refused here, before a byte of the body is read.
  */
+@Singleton
 public class RequestBodyLimit {
     private final String body;
 
@@ -17,8 +18,7 @@ public class RequestBodyLimit {
         this.body = NcpErrors.json(mapper, NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, NcpErrors.BODY_TOO_LARGE);
     }
 
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 100)
-    void refuseOversizedBodies(RoutingContext context) {
+    public void refuseOversizedBodies(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
         if (length != null && declaredLength(length) > NcpErrors.MAX_BODY_BYTES) {
             context.response().putHeader("Connection", "close");

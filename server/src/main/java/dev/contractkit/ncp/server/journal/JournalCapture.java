@@ -1,9 +1,9 @@
 package dev.contractkit.ncp.server.journal;
 
-import dev.contractkit.ncp.server.auth.WorkspaceRequests;
+import jakarta.inject.Singleton;
+import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.store.Workspace;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +17,7 @@ import java.time.Instant;
  * {@code /mock/workspaces}, nor Quarkus's {@code /q/}) into the {@link RequestJournal}, just before its answer is written: once a client
  * holds its answer, the journal holds its request. The body comes from {@link JournalBodyTap}.
  */
+@Singleton
 public class JournalCapture {
     /** Where the request body tap leaves the first {@link #BODY_LIMIT} bytes of the body as read. */
     static final String BODY_KEY = "ncp.journal.body";
@@ -45,8 +46,7 @@ public class JournalCapture {
     }
 
     /** Runs before every other filter: notes the start, and records the request just before its answer is sent. */
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 1000)
-    void capture(RoutingContext context) {
+    public void capture(RoutingContext context) {
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
         String path = request.path();
@@ -65,9 +65,9 @@ public class JournalCapture {
                 String errorCode = context.get(NcpErrors.ERROR_CODE_KEY);
                 byte[] body = context.get(BODY_KEY) instanceof ByteArrayOutputStream tapped ? tapped.toByteArray() : null;
                 // a workspace's call, by its prefix or by its access key at the usual paths, goes to its own journal
-                Workspace workspace = WorkspaceRequests.workspace(context) != null ? WorkspaceRequests.workspace(context)
-                        : context.get(WorkspaceRequests.BY_ACCESS_KEY);
-                String signedPath = context.get(WorkspaceRequests.SIGNED_PATH_AND_QUERY);
+                RequestScope scope = RequestScope.of(context);
+                Workspace workspace = scope.workspace();
+                String signedPath = scope.prefixed() ? scope.signedPathAndQuery() : null;
                 journal.add(new RequestJournal.Entry(at.toString(), request.method().name(), signedPath != null ? signedPath : request.uri(),
                         request.getHeader("x-ncp-iam-access-key"), gatewayKeyId == null || gatewayKeyId.isEmpty() ? null : gatewayKeyId,
                         response.getStatusCode(), response.getStatusCode() >= 400 ? errorCode : null,

@@ -1,7 +1,7 @@
 package dev.contractkit.ncp.server.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.auth.Tenants;
+import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
@@ -21,7 +21,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,17 +39,17 @@ import org.jboss.logging.Logger;
 
 /**
  * Proxy mode ({@code ncp.mock.upstream}): every {@code /api/v1} call, once its signature passes the mock's own
- * check, goes to the upstream re-signed with the real credentials, and its answer comes back unchanged (but
+ * check (the one the management API uses, {@link RequestScope#verifySignature}), goes to the upstream re-signed with the real credentials, and its answer comes back unchanged (but
  * the hop-by-hop headers, and CORS, which stays the mock's). After the answer is sent, the exchange is
  * checked against the spec ({@link DriftLog}, {@code GET /mock/drift}) and, with {@code ncp.mock.record-dir},
  * recorded: neither can delay or change an answer. An upstream that cannot be reached is 503 "500"; one that
- * has not answered within {@code ncp.mock.upstream-timeout} (30 s), 504 "510".
+ * has not answered within {@code ncp.mock.upstream-timeout} (30 s), 504 "510". A workspace's credentials, under
+ * its prefix or at the usual paths, are refused 401 "200" by design: the upstream is one real account, and a
+ * proxy forwards only the calls of the client pair it was started with.
  */
 @ApplicationScoped
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    /** Before the gateway (-50) and the REST resources; after the request filters (journal, body limit). */
-    static final int ORDER = -60;
     static final int BACKLOG = 10_000;
     /** The methods that change the upstream account: refused unless {@code ncp.mock.upstream-allow-writes}. */
     static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -63,7 +62,6 @@ public class ProxyRoutes {
     private final Upstream upstream;
     private final DriftLog drift;
     private final Recorder recorder;
-    private final Tenants tenants;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final long timeoutMillis;
@@ -87,37 +85,42 @@ public class ProxyRoutes {
         return thread;
     });
 
-    public ProxyRoutes(Upstream upstream, DriftLog drift, Recorder recorder, Tenants tenants, ObjectMapper mapper, Clock clock,
+    public ProxyRoutes(Upstream upstream, DriftLog drift, Recorder recorder, ObjectMapper mapper, Clock clock,
             NcpMockConfig config) {
         this.upstream = upstream;
         this.drift = drift;
         this.recorder = recorder;
-        this.tenants = tenants;
         this.mapper = mapper;
         this.clock = clock;
         this.timeoutMillis = Math.max(1, config.upstreamTimeout().toMillis());
         this.allowWrites = config.upstreamAllowWrites();
     }
 
-    void install(@Observes Router router, Vertx vertx) {
-        if (!upstream.enabled()) {
-            return;
-        }
+    /** Whether the mock is a proxy: then {@link #start} and {@link #route} are installed ({@code RequestPipeline}). */
+    public boolean enabled() {
+        return upstream.enabled();
+    }
+
+    /** Called once, with the router's Vert.x, before {@link #route} is installed. */
+    public void start(Vertx vertx) {
         this.vertx = vertx;
         this.clientOptions = new HttpClientOptions().setConnectTimeout((int) Math.min(10_000, timeoutMillis)).setMaxPoolSize(64);
-        router.route("/api/v1/*").order(ORDER).handler(this::route);
         LOG.infof("proxy mode: /api/v1 goes to %s, re-signed; %s; drift at GET /mock/drift%s", upstream.base(),
                 allowWrites ? "WRITES ALLOWED (ncp.mock.upstream-allow-writes): calls may change the upstream account"
                         : "reads only (writes refused 403 unless ncp.mock.upstream-allow-writes=true)",
                 recorder.enabled() ? "; exchanges recorded" : "");
     }
 
-    private void route(RoutingContext context) {
-        // a proxy always verifies (Upstream refuses to start with verification off)
-        Verification verdict = tenants.verifier().verify(context.request().method().name(),
-                NcpSigner.pathAndQuery(context.request().path(), context.request().query()),
-                context.request().getHeader(NcpHeaders.TIMESTAMP), context.request().getHeader(NcpHeaders.ACCESS_KEY),
-                context.request().getHeader(NcpHeaders.SIGNATURE));
+    /** Answers an {@code /api/v1} call of a proxy. */
+    public void route(RoutingContext context) {
+        RequestScope scope = RequestScope.of(context);
+        if (scope.workspace() != null) {
+            refuse(context, NcpErrorCode.AUTHENTICATION_FAILED, "A proxy forwards only the calls signed with its own client credentials "
+                    + "(ncp.mock.credentials); a workspace's are refused, as the upstream is one real account.");
+            return;
+        }
+        // a proxy always verifies (Upstream refuses to start with verification off), with the one check there is
+        Verification verdict = scope.verifySignature(context.request());
         if (!verdict.isValid()) {
             refuse(context, NcpErrorCode.AUTHENTICATION_FAILED, verdict.details());
             return;
@@ -209,6 +212,6 @@ public class ProxyRoutes {
     }
 
     private void refuse(RoutingContext context, NcpErrorCode code, String details) {
-        NcpErrors.send(context, code.status(), code, NcpErrors.json(mapper, code, details));
+        NcpErrors.refuse(context, mapper, code, details);
     }
 }

@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.switches;
 
+import jakarta.inject.Singleton;
 import dev.contractkit.ncp.server.config.Fault;
 import dev.contractkit.ncp.server.config.Latency;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
@@ -8,11 +9,9 @@ import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.error.NcpException;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Priorities;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
@@ -20,6 +19,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * every request by configuration. They act after authentication, on routed requests only. The delay is
  * a timer, so a slow answer holds no thread.
  */
+@Singleton
 public class MockSwitchFilter {
     public static final String LATENCY_HEADER = "X-Mock-Latency";
     public static final String FAULT_HEADER = "X-Mock-Fault";
@@ -42,7 +42,6 @@ public class MockSwitchFilter {
      * on the event loop for every endpoint, those that run on a worker thread too ({@code nonBlocking}), so a
      * suspension and its timer always share one thread.
      */
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100, nonBlocking = true)
     public void apply(ResteasyReactiveContainerRequestContext context, HttpServerRequest request) {
         Optional<Fault> fault = faultFor(request);
         long delay = latencyFor(request).drawMillis();

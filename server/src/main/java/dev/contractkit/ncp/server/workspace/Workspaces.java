@@ -1,6 +1,6 @@
 package dev.contractkit.ncp.server.workspace;
 
-import dev.contractkit.ncp.server.auth.WorkspaceRequests;
+import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.seed.WorkspaceSeeds;
@@ -160,7 +160,7 @@ public class Workspaces {
 
     /** The workspace's data back to its seed; no other tenant is touched. */
     public Uni<Integer> reset(Workspace workspace) {
-        return seed.resetWorkspace(workspace, WorkspaceRequests.tenant(workspace));
+        return seed.resetWorkspace(workspace, RequestScope.tenantOf(workspace));
     }
 
     /** Told each time a workspace is used, by its prefix or its credentials: renewals and this replica's view of it. */

@@ -54,6 +54,21 @@ class OriginPolicyTest {
         return "http://localhost:" + root.getPort();
     }
 
+    /** A workspace's call is rerouted once its prefix is known; the steps before that run for it once, its CORS answer among them. */
+    @Test
+    void aWorkspacesCallFromAnyOriginGetsOneCorsAnswer() {
+        String id = given().contentType("application/json").body("{}").post("/mock/workspaces").then().statusCode(201).extract().path("workspace.workspaceId");
+        try {
+            // unsigned: refused, and the page still reads why
+            Response answer = given().header("Origin", "https://app.example").get("/workspaces/" + id + "/api/v1/api-keys");
+            assertEnvelope(answer, 401, "200");
+            assertThat(answer.headers().getValues("Access-Control-Allow-Origin")).containsExactly("https://app.example");
+            assertThat(answer.headers().getValues("Vary")).hasSizeLessThanOrEqualTo(1);
+        } finally {
+            given().contentType("application/json").delete("/mock/workspaces/" + id).then().statusCode(204);
+        }
+    }
+
     @Test
     void aForeignPageCannotReadTheSwaggerUiSigningCredentials() {
         Response answer = given().header("Origin", EVIL).get("/mock/swagger-ui/signing");

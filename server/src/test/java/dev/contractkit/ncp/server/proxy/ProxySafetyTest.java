@@ -95,6 +95,24 @@ class ProxySafetyTest {
         assertThat(arrivals()).isEqualTo(before);
     }
 
+    /** By design: the upstream is one real account, and a proxy forwards only the calls of its own client pair. */
+    @Test
+    void aWorkspacesCredentialsAreRefusedUnderItsPrefixAndAtTheUsualPathsAndNothingReachesTheUpstream() {
+        io.restassured.path.json.JsonPath made = given().auth().oauth2(DriftedUpstream.ADMIN_TOKEN).contentType("application/json").body("{}")
+                .post("/mock/workspaces").then().statusCode(201).extract().jsonPath();
+        String id = made.getString("workspace.workspaceId");
+        NcpCredentials workspace = new NcpCredentials(made.getString("workspace.accessKey"), made.getString("workspace.secretKey"));
+        try {
+            int before = arrivals();
+            SignedRequests caller = SignedRequests.as(workspace, clock);
+            assertThat(assertEnvelope(caller.send("GET", "/workspaces/" + id + "/api/v1/api-keys"), 401, "200")).contains("workspace");
+            assertEnvelope(caller.send("GET", "/api/v1/api-keys"), 401, "200");
+            assertThat(arrivals()).isEqualTo(before);
+        } finally {
+            given().auth().oauth2(DriftedUpstream.ADMIN_TOKEN).contentType("application/json").delete("/mock/workspaces/" + id).then().statusCode(204);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/mock/drift", "/mock/requests", "/mock/swagger-ui/signing"})
     void theAdminRoutesTakeTheToken(String path) {
