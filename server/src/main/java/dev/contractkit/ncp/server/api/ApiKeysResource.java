@@ -20,6 +20,7 @@ import dev.contractkit.ncp.server.store.Workspace;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -30,15 +31,12 @@ import java.util.Optional;
  */
 @NonBlocking
 public class ApiKeysResource implements ApiKeysApi {
-    private final ApiKeyStore store;
-    private final Caller caller;
-    private final TenantPacing pacing;
-
-    public ApiKeysResource(ApiKeyStore store, Caller caller, TenantPacing pacing) {
-        this.pacing = pacing;
-        this.store = store;
-        this.caller = caller;
-    }
+    @Inject
+    ApiKeyStore store;
+    @Inject
+    Caller caller;
+    @Inject
+    TenantPacing pacing;
 
     @Override
     public Uni<ApiKeyResponse> createApiKey(PostApiKeyRequest request) {

@@ -11,17 +11,15 @@ import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 
 /** NCP's product look-ups: what API keys can subscribe to. */
 @NonBlocking
 public class ProductsResource implements ProductsApi {
-    private final ProductCatalog catalog;
-    private final Caller caller;
-
-    public ProductsResource(ProductCatalog catalog, Caller caller) {
-        this.catalog = catalog;
-        this.caller = caller;
-    }
+    @Inject
+    ProductCatalog catalog;
+    @Inject
+    Caller caller;
 
     @Override
     public Uni<GetProductsResponse> listProducts(String productName, SubscriptionCode subscriptionCode, Boolean isPublished,

@@ -18,17 +18,15 @@ import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.subscription.Subscriptions;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 
 /** NCP's subscription operations, key side and product side, over {@link Subscriptions}. */
 @NonBlocking
 public class SubscriptionsResource implements SubscriptionsApi {
-    private final Subscriptions subscriptions;
-    private final Caller caller;
-
-    public SubscriptionsResource(Subscriptions subscriptions, Caller caller) {
-        this.subscriptions = subscriptions;
-        this.caller = caller;
-    }
+    @Inject
+    Subscriptions subscriptions;
+    @Inject
+    Caller caller;
 
     @Override
     public Uni<SearchApiKeysWithProductRelationResponse> searchApiKeysOfProduct(SearchApiKeysWithProductRelationRequest request) {
