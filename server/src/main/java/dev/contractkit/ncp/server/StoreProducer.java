@@ -2,14 +2,12 @@ package dev.contractkit.ncp.server;
 
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
-import dev.contractkit.ncp.server.store.InMemoryApiKeyStore;
-import dev.contractkit.ncp.server.store.InMemoryJournalStore;
 import dev.contractkit.ncp.server.store.JournalStore;
-import dev.contractkit.ncp.server.store.InMemoryWorkspaceStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
+import dev.contractkit.ncp.server.store.Stores;
 import dev.contractkit.ncp.server.store.WorkspaceStore;
-import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
+import dev.contractkit.ncp.server.store.redis.RedisStores;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -18,39 +16,46 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** The one store of the process, chosen by {@code ncp.mock.store} (in memory, or Redis at {@code quarkus.redis.hosts}), and its generator. */
+/**
+ * The stores of the process, chosen once by {@code ncp.mock.store} (in memory, or Redis at
+ * {@code quarkus.redis.hosts}), a store per concept taken from the chosen backend; and the key generator.
+ */
 public class StoreProducer {
     private static final Logger LOG = Logger.getLogger(StoreProducer.class);
 
     @Produces
     @Singleton
-    ApiKeyStore store(NcpMockConfig config, Clock clock, Instance<Redis> redis, KeyValueGenerator generator) {
+    Stores stores(NcpMockConfig config, Clock clock, Instance<Redis> redis, KeyValueGenerator generator) {
         return switch (config.store()) {
-            case MEMORY -> new InMemoryApiKeyStore(clock, generator, config.tenantMaxKeys());
+            case MEMORY -> Stores.inMemory(clock, generator, config.tenantMaxKeys(), config.journalSize());
             case REDIS -> {
                 LOG.info("NCP mock: keys are kept in Redis (quarkus.redis.hosts), shared by every replica on it");
-                yield new RedisApiKeyStore(redis.get(), clock, generator, config.tenantMaxKeys());
+                yield new RedisStores(redis.get(), clock, generator, config.tenantMaxKeys(), config.journalSize(), config.workspaceMaxTtl());
             }
         };
     }
 
-    /** The workspaces: in memory, or in Redis on the key store's connection. */
-    @Produces
-    @Singleton
-    WorkspaceStore workspaces(ApiKeyStore store) {
-        return store instanceof RedisApiKeyStore redis ? redis.workspaces() : new InMemoryWorkspaceStore();
+    void close(@Disposes Stores stores) {
+        stores.close();
     }
 
-    /** The request journals: in memory, or in Redis on the key store's connection, each tenant's capped at ncp.mock.journal-size. */
     @Produces
     @Singleton
-    JournalStore journals(ApiKeyStore store, NcpMockConfig config) {
-        return store instanceof RedisApiKeyStore redis ? redis.journal(config.journalSize(), config.workspaceMaxTtl())
-                : new InMemoryJournalStore(config.journalSize());
+    ApiKeyStore keys(Stores stores) {
+        return stores.keys();
     }
 
-    void close(@Disposes ApiKeyStore store) {
-        store.close();
+    @Produces
+    @Singleton
+    WorkspaceStore workspaces(Stores stores) {
+        return stores.workspaces();
+    }
+
+    /** The request journals, each tenant's capped at ncp.mock.journal-size. */
+    @Produces
+    @Singleton
+    JournalStore journals(Stores stores) {
+        return stores.journals();
     }
 
     @Produces

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contractkit.ncp.server.generated.model.KeyType;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
-import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,25 +31,29 @@ abstract class ApiKeyStoreContract {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** A store with no keys at all. */
-    abstract ApiKeyStore emptyStore();
+    /** A backend's stores, with no keys and no workspaces at all. */
+    abstract Stores emptyStores();
 
     /** An empty store that holds at most {@code maxKeys} keys per tenant. */
     abstract ApiKeyStore emptyStoreHolding(int maxKeys);
 
-    private ApiKeyStore store() {
-        if (store == null) {
-            store = emptyStore();
+    private Stores stores() {
+        if (stores == null) {
+            stores = emptyStores();
         }
-        return store;
+        return stores;
     }
 
-    private ApiKeyStore store;
+    private ApiKeyStore store() {
+        return stores().keys();
+    }
+
+    private Stores stores;
 
     @AfterEach
-    void closeTheStore() {
-        if (store != null) {
-            store.close();
+    void closeTheBackend() {
+        if (stores != null) {
+            stores.close();
         }
     }
 
@@ -370,10 +373,8 @@ abstract class ApiKeyStoreContract {
     }
 
     private WorkspaceStore workspaces() {
-        return store() instanceof RedisApiKeyStore redis ? redis.workspaces() : workspacesInMemory;
+        return stores().workspaces();
     }
-
-    private final WorkspaceStore workspacesInMemory = new InMemoryWorkspaceStore();
 
     private static Workspace workspace(String id, Instant expiresAt) {
         return new Workspace(id, "w-" + id, "WS" + id.toUpperCase() + "00000000", "secret-" + id, false, 60, expiresAt, null,

@@ -9,8 +9,8 @@ class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
     private final InMemoryApiKeyStore memory = new InMemoryApiKeyStore(CLOCK);
 
     @Override
-    ApiKeyStore emptyStore() {
-        return memory;
+    Stores emptyStores() {
+        return Stores.inMemory(CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE, 1000);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
+import dev.contractkit.ncp.server.store.redis.RedisStores;
 import dev.contractkit.ncp.testsupport.RedisServer;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
@@ -52,10 +53,10 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     }
 
     @Override
-    ApiKeyStore emptyStore() {
-        // each test's store holds one pipelined connection of the pool for good, as the server's one store does
+    Stores emptyStores() {
+        // each test's stores hold one pipelined connection of the pool for good, as the server's do
         redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
-        return new RedisApiKeyStore(redis, CLOCK);
+        return new RedisStores(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE, 1000, Duration.ofHours(1));
     }
 
     @Override
@@ -79,8 +80,8 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
 
     @Test
     void everyKeyOfATenantSitsUnderItsHashTag() {
-        try (ApiKeyStore store = emptyStore()) {
-            assertKeysUnderTheHashTag(store);
+        try (Stores stores = emptyStores()) {
+            assertKeysUnderTheHashTag(stores.keys());
         }
     }
 
