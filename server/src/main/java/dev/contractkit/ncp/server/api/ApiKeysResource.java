@@ -14,6 +14,7 @@ import dev.contractkit.ncp.server.generated.model.PatchApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PostApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PutApiKeyRequest;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.Workspace;
@@ -93,7 +94,7 @@ public class ApiKeysResource implements ApiKeysApi {
     @Override
     public Uni<ApiKeyResponse> regenerateApiKey(String apiKeyId, PatchApiKeyRequest request) {
         Tenant tenant = caller.tenant();
-        return store.regenerate(tenant.tenantId(), apiKeyId, request.getKeyType(), tenant.modifier())
+        return store.regenerate(tenant.tenantId(), apiKeyId, KeySlot.valueOf(request.getKeyType().name()), tenant.modifier())
                 .map(changed -> ApiKeyModels.wrapped(orNotFound(changed, apiKeyId)));
     }
 

@@ -1,12 +1,11 @@
 package dev.contractkit.ncp.server.store;
 
-import dev.contractkit.ncp.server.generated.model.KeyType;
 
 /**
  * What the store decided about a {@link GatewayCall}: the verdict, and (once the key was found) the key and
  * which of its two values was sent, and the usage plan that applied.
  */
-public record Admission(Verdict verdict, StoredApiKey key, KeyType keyUsed, String usagePlanId) {
+public record Admission(Verdict verdict, StoredApiKey key, KeySlot keyUsed, String usagePlanId) {
 
     /** In the order the gateway checks: the first that applies is the verdict. */
     public enum Verdict {

@@ -1,6 +1,5 @@
 package dev.contractkit.ncp.server.store;
 
-import dev.contractkit.ncp.server.generated.model.KeyType;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +29,7 @@ public interface ApiKeyStore extends AutoCloseable {
 
     Uni<Optional<StoredApiKey>> update(String tenantId, String apiKeyId, String name, String description, boolean enabled, String modifier);
 
-    Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier);
+    Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeySlot slot, String modifier);
 
     /** Answers whether there was such a key. */
     Uni<Boolean> delete(String tenantId, String apiKeyId);

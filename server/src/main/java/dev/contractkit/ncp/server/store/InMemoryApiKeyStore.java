@@ -1,6 +1,5 @@
 package dev.contractkit.ncp.server.store;
 
-import dev.contractkit.ncp.server.generated.model.KeyType;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
@@ -130,11 +129,11 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier) {
-        Optional<StoredApiKey> changed = change(tenantId, apiKeyId, key -> keyType == KeyType.PRIMARY
+    public Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeySlot slot, String modifier) {
+        Optional<StoredApiKey> changed = change(tenantId, apiKeyId, key -> slot == KeySlot.PRIMARY
                 ? key.withPrimaryKey(factory.keyValue(), modifier, now())
                 : key.withSecondaryKey(factory.keyValue(), modifier, now()));
-        changed.ifPresent(key -> LOG.debugf("regenerated the %s key of %s", keyType, key));
+        changed.ifPresent(key -> LOG.debugf("regenerated the %s key of %s", slot, key));
         return Uni.createFrom().item(changed);
     }
 

@@ -1,6 +1,5 @@
 package dev.contractkit.ncp.server.store;
 
-import dev.contractkit.ncp.server.generated.model.KeyType;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.Admission.Verdict;
 import java.time.Instant;
@@ -47,16 +46,16 @@ public final class UsageLedger {
     /** Checks and counts one call; {@code keys} are the tenant's keys, {@code subscriptions} by "keyId/productId". */
     public Admission admit(GatewayCall call, Iterable<StoredApiKey> keys, Map<String, StoredSubscription> subscriptions) {
         StoredApiKey key = null;
-        KeyType used = null;
+        KeySlot used = null;
         for (StoredApiKey candidate : keys) {
             if (call.keyValue().equals(candidate.primaryKey())) {
                 key = candidate;
-                used = KeyType.PRIMARY;
+                used = KeySlot.PRIMARY;
                 break;
             }
             if (call.keyValue().equals(candidate.secondaryKey())) {
                 key = candidate;
-                used = KeyType.SECONDARY;
+                used = KeySlot.SECONDARY;
                 break;
             }
         }

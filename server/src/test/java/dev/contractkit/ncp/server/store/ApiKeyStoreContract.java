@@ -3,7 +3,6 @@ package dev.contractkit.ncp.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contractkit.ncp.server.generated.model.KeyType;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
@@ -90,12 +89,12 @@ abstract class ApiKeyStoreContract {
     @Test
     void regenerateReplacesOnlyTheChosenKeyAndAnswersWhatItStored() {
         StoredApiKey key = create("t1", "name");
-        StoredApiKey primary = await(store().regenerate("t1", key.apiKeyId(), KeyType.PRIMARY, "you")).orElseThrow();
+        StoredApiKey primary = await(store().regenerate("t1", key.apiKeyId(), KeySlot.PRIMARY, "you")).orElseThrow();
         assertThat(primary.primaryKey()).isNotEqualTo(key.primaryKey()).matches("[A-Za-z0-9]{40}");
         assertThat(primary.secondaryKey()).isEqualTo(key.secondaryKey());
         assertThat(primary.modifier()).isEqualTo("you");
 
-        StoredApiKey secondary = await(store().regenerate("t1", key.apiKeyId(), KeyType.SECONDARY, "you")).orElseThrow();
+        StoredApiKey secondary = await(store().regenerate("t1", key.apiKeyId(), KeySlot.SECONDARY, "you")).orElseThrow();
         assertThat(secondary.primaryKey()).isEqualTo(primary.primaryKey());
         assertThat(secondary.secondaryKey()).isNotEqualTo(key.secondaryKey());
         StoredApiKey stored = await(store().find("t1", key.apiKeyId())).orElseThrow();
@@ -118,7 +117,7 @@ abstract class ApiKeyStoreContract {
     void tenantsAreIsolated() {
         StoredApiKey key = create("t1", "name");
         assertThat(await(store().find("t2", key.apiKeyId()))).isEmpty();
-        assertThat(await(store().regenerate("t2", key.apiKeyId(), KeyType.PRIMARY, "x"))).isEmpty();
+        assertThat(await(store().regenerate("t2", key.apiKeyId(), KeySlot.PRIMARY, "x"))).isEmpty();
         assertThat(await(store().update("t2", key.apiKeyId(), "n", "d", false, "x"))).isEmpty();
         assertThat(await(store().delete("t2", key.apiKeyId()))).isFalse();
         assertThat(await(store().list("t2", null, 0, 10)).items()).isEmpty();
@@ -131,7 +130,7 @@ abstract class ApiKeyStoreContract {
         assertThat(await(store().delete("t1", key.apiKeyId()))).isTrue();
         assertThat(await(store().delete("t1", key.apiKeyId()))).isFalse();
         assertThat(await(store().find("t1", key.apiKeyId()))).isEmpty();
-        assertThat(await(store().regenerate("t1", key.apiKeyId(), KeyType.SECONDARY, "me"))).isEmpty();
+        assertThat(await(store().regenerate("t1", key.apiKeyId(), KeySlot.SECONDARY, "me"))).isEmpty();
         assertThat(await(store().list("t1", null, 0, 10)).items()).isEmpty();
     }
 
@@ -186,8 +185,8 @@ abstract class ApiKeyStoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            Future<List<StoredApiKey>> primaries = pool.submit(() -> lane(key.apiKeyId(), KeyType.PRIMARY, start));
-            Future<List<StoredApiKey>> secondaries = pool.submit(() -> lane(key.apiKeyId(), KeyType.SECONDARY, start));
+            Future<List<StoredApiKey>> primaries = pool.submit(() -> lane(key.apiKeyId(), KeySlot.PRIMARY, start));
+            Future<List<StoredApiKey>> secondaries = pool.submit(() -> lane(key.apiKeyId(), KeySlot.SECONDARY, start));
             start.countDown();
             List<StoredApiKey> p = primaries.get();
             List<StoredApiKey> s = secondaries.get();
@@ -199,7 +198,7 @@ abstract class ApiKeyStoreContract {
         }
     }
 
-    private List<StoredApiKey> lane(String id, KeyType type, CountDownLatch start) throws InterruptedException {
+    private List<StoredApiKey> lane(String id, KeySlot type, CountDownLatch start) throws InterruptedException {
         start.await();
         ConcurrentLinkedQueue<StoredApiKey> answers = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < 50; i++) {
@@ -331,7 +330,7 @@ abstract class ApiKeyStoreContract {
         Admission first = await(store().admit("t1", call(key.secondaryKey(), false, 0, t)));
         assertThat(first.verdict()).isEqualTo(Admission.Verdict.ADMITTED);
         assertThat(first.key().apiKeyId()).isEqualTo(key.apiKeyId());
-        assertThat(first.keyUsed()).isEqualTo(KeyType.SECONDARY);
+        assertThat(first.keyUsed()).isEqualTo(KeySlot.SECONDARY);
         assertThat(first.usagePlanId()).isEqualTo("planpaysbx");
         assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
         assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.RATE_LIMITED);
@@ -428,10 +427,10 @@ abstract class ApiKeyStoreContract {
     void theGatewayFindsAKeyByItsCurrentValuesAloneThroughRegenerationPutAndReset() {
         Instant t = Instant.parse("2026-01-31T10:00:00Z");
         StoredApiKey key = create("t1", "indexed");
-        StoredApiKey regenerated = await(store().regenerate("t1", key.apiKeyId(), KeyType.PRIMARY, "me")).orElseThrow();
+        StoredApiKey regenerated = await(store().regenerate("t1", key.apiKeyId(), KeySlot.PRIMARY, "me")).orElseThrow();
         assertThat(admit(key.primaryKey(), t).verdict()).as("the old primary").isEqualTo(Admission.Verdict.UNKNOWN_KEY);
         assertThat(admit(regenerated.primaryKey(), t).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
-        assertThat(admit(key.secondaryKey(), t.plusSeconds(1)).keyUsed()).isEqualTo(KeyType.SECONDARY);
+        assertThat(admit(key.secondaryKey(), t.plusSeconds(1)).keyUsed()).isEqualTo(KeySlot.SECONDARY);
 
         StoredApiKey replaced = new StoredApiKey(key.apiKeyId(), "t1", "put", "", "PUTPRIMARY0001", "PUTSECONDARY0001", "me", true, NOW,
                 StoredApiKey.PUBLIC_DOMAIN);

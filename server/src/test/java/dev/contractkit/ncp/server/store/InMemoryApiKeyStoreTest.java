@@ -2,7 +2,6 @@ package dev.contractkit.ncp.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contractkit.ncp.server.generated.model.KeyType;
 import org.junit.jupiter.api.Test;
 
 class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
@@ -23,7 +22,7 @@ class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
         for (int i = 0; i < 1000; i++) {
             memory.find("stranger" + i, "k3v9qz0m2a").await().indefinitely();
             memory.list("stranger" + i, null, 0, 10).await().indefinitely();
-            memory.regenerate("stranger" + i, "k3v9qz0m2a", KeyType.PRIMARY, "x").await().indefinitely();
+            memory.regenerate("stranger" + i, "k3v9qz0m2a", KeySlot.PRIMARY, "x").await().indefinitely();
             memory.delete("stranger" + i, "k3v9qz0m2a").await().indefinitely();
         }
         assertThat(memory.tenantCount()).isZero();

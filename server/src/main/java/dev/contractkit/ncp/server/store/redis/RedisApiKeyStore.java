@@ -1,6 +1,6 @@
 package dev.contractkit.ncp.server.store.redis;
 
-import dev.contractkit.ncp.server.generated.model.KeyType;
+import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.Admission;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.GatewayCall;
@@ -136,11 +136,11 @@ public class RedisApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeyType keyType, String modifier) {
-        String field = StoredJson.valueField(keyType);
+    public Uni<Optional<StoredApiKey>> regenerate(String tenantId, String apiKeyId, KeySlot slot, String modifier) {
+        String field = StoredJson.valueField(slot);
         return eval(REGENERATE, tenantId, apiKeyId, field, factory.keyValue(), modifier, now().toString())
                 .map(this::optionalKey)
-                .invoke(changed -> changed.ifPresent(key -> LOG.debugf("regenerated the %s key of %s", keyType, key)));
+                .invoke(changed -> changed.ifPresent(key -> LOG.debugf("regenerated the %s key of %s", slot, key)));
     }
 
     @Override

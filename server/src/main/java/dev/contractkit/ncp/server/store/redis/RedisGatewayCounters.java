@@ -1,6 +1,6 @@
 package dev.contractkit.ncp.server.store.redis;
 
-import dev.contractkit.ncp.server.generated.model.KeyType;
+import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.Admission;
 import dev.contractkit.ncp.server.store.GatewayCall;
 import dev.contractkit.ncp.server.store.StoredSubscription;
@@ -42,7 +42,7 @@ final class RedisGatewayCounters {
                 return Admission.unknown();
             }
             return new Admission(Admission.Verdict.valueOf(answer.get(0).toString()), json.key(answer.get(1).toString()),
-                    KeyType.fromValue(answer.get(2).toString()), answer.size() > 3 ? answer.get(3).toString() : null);
+                    KeySlot.valueOf(answer.get(2).toString()), answer.size() > 3 ? answer.get(3).toString() : null);
         });
     }
 

@@ -2,7 +2,7 @@ package dev.contractkit.ncp.server.store.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.generated.model.KeyType;
+import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
@@ -42,8 +42,8 @@ final class StoredJson {
     }
 
     /** The field of {@link KeyJson} that holds this key type's value. */
-    static String valueField(KeyType keyType) {
-        return keyType == KeyType.PRIMARY ? "primaryKey" : "secondaryKey";
+    static String valueField(KeySlot slot) {
+        return slot == KeySlot.PRIMARY ? "primaryKey" : "secondaryKey";
     }
 
     String write(StoredApiKey key) {

@@ -2,7 +2,7 @@ package dev.contractkit.ncp.server.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contractkit.ncp.server.generated.model.KeyType;
+import dev.contractkit.ncp.server.store.KeySlot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -40,10 +40,10 @@ class StoredJsonTest {
     void theFieldARegenerationReplacesIsAFieldOfTheCodec() {
         Set<String> fields = Arrays.stream(StoredJson.KeyJson.class.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toSet());
-        for (KeyType type : KeyType.values()) {
+        for (KeySlot type : KeySlot.values()) {
             assertThat(fields).contains(StoredJson.valueField(type));
         }
-        assertThat(StoredJson.valueField(KeyType.PRIMARY)).isNotEqualTo(StoredJson.valueField(KeyType.SECONDARY));
+        assertThat(StoredJson.valueField(KeySlot.PRIMARY)).isNotEqualTo(StoredJson.valueField(KeySlot.SECONDARY));
     }
 
     @Test
