@@ -21,13 +21,13 @@ import java.util.List;
  * @param verifier          what checks its signature: the configured credentials', or its workspace's
  * @param signedPathAndQuery the path and query as the client sent and signed them (the prefix included)
  * @param contractTesting   whether it is a replayed pact (the mock's setting, or a workspace's)
- * @param gatewayCall       what a gateway call names, or null
+ * @param gatewayAddress       what a gateway call names, or null
  * @param gatewayTenantIds  whose keys and products a gateway call may use
  * @param refusal           why the request is refused before any step looks at it (an unknown workspace, a store
  *                          outage while looking it up), or null; answered after the CORS step, so a page reads it
  */
 public record RequestScope(Kind kind, Workspace workspace, boolean prefixed, Tenant tenant, SignatureVerifier verifier,
-        String signedPathAndQuery, boolean contractTesting, GatewayCall gatewayCall, List<String> gatewayTenantIds, Refusal refusal) {
+        String signedPathAndQuery, boolean contractTesting, GatewayAddress gatewayAddress, List<String> gatewayTenantIds, Refusal refusal) {
 
     /** NCP's error code and the details of a refusal. */
     public record Refusal(NcpErrorCode code, String details) {

@@ -5,7 +5,7 @@ import dev.contractkit.ncp.server.http.TenantPacing;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.auth.GatewayCall;
+import dev.contractkit.ncp.server.auth.GatewayAddress;
 import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
@@ -62,7 +62,7 @@ public class GatewayRoutes {
     /** Answers a gateway call (the scope says which: {@link RequestScope.Kind#GATEWAY}); passes on every other request. */
     public void route(RoutingContext context) {
         RequestScope scope = RequestScope.of(context);
-        GatewayCall call = scope.gatewayCall();
+        GatewayAddress call = scope.gatewayAddress();
         if (call == null) {
             context.next();
             return;
@@ -79,7 +79,7 @@ public class GatewayRoutes {
         context.request().resume();
     }
 
-    void handle(RoutingContext context, GatewayCall call, List<String> tenantIds, Buffer body) {
+    void handle(RoutingContext context, GatewayAddress call, List<String> tenantIds, Buffer body) {
         JournalCapture.noteBody(context, body.getBytes());
         // a workspace's calls take its fair share of the mock: past it, they wait on a timer, or are refused
         Workspace workspace = RequestScope.of(context).prefixedWorkspace();
@@ -93,7 +93,7 @@ public class GatewayRoutes {
         }
     }
 
-    private void decide(RoutingContext context, GatewayCall call, List<String> tenantIds, Buffer body) {
+    private void decide(RoutingContext context, GatewayAddress call, List<String> tenantIds, Buffer body) {
         gateway.decide(tenantIds, call.invokeId(), call.apiName(), call.stageName(), context.request().getHeader(KEY_HEADER))
                 .subscribe().with(decision -> answer(context, call, decision, body), failure -> {
                     NcpErrorCode code = failure instanceof StoreUnavailableException
@@ -105,7 +105,7 @@ public class GatewayRoutes {
                 });
     }
 
-    private void answer(RoutingContext context, GatewayCall call, Gateway.Decision decision, Buffer body) {
+    private void answer(RoutingContext context, GatewayAddress call, Gateway.Decision decision, Buffer body) {
         if (decision.admission() != null && decision.admission().key() != null) {
             context.put(JournalCapture.GATEWAY_KEY_ID, decision.admission().key().apiKeyId());
         }

@@ -2,7 +2,7 @@ package dev.contractkit.ncp.server.workspace;
 
 import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.server.auth.GatewayCall;
+import dev.contractkit.ncp.server.auth.GatewayAddress;
 import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.auth.RequestScope.Kind;
 import dev.contractkit.ncp.server.auth.Tenant;
@@ -68,7 +68,7 @@ public class ScopeResolver {
         }
         HttpServerRequest request = context.request();
         String path = request.path();
-        GatewayCall byHost = GatewayCall.parse(request.host(), path);
+        GatewayAddress byHost = GatewayAddress.parse(request.host(), path);
         if (byHost != null || !path.startsWith("/workspaces/")) {
             resolveUnprefixed(context, byHost);
             return;
@@ -90,9 +90,9 @@ public class ScopeResolver {
             }
             Workspace workspace = found.get();
             workspaces.arrived(workspace);
-            GatewayCall gatewayCall = GatewayCall.parse(null, rest);
-            new RequestScope(kindOf(rest, gatewayCall), workspace, true, RequestScope.tenantOf(workspace), verifierOf(workspace),
-                    NcpSigner.pathAndQuery(path, query), workspace.contractTesting(), gatewayCall, List.of(workspace.tenantId()), null)
+            GatewayAddress gatewayAddress = GatewayAddress.parse(null, rest);
+            new RequestScope(kindOf(rest, gatewayAddress), workspace, true, RequestScope.tenantOf(workspace), verifierOf(workspace),
+                    NcpSigner.pathAndQuery(path, query), workspace.contractTesting(), gatewayAddress, List.of(workspace.tenantId()), null)
                     .attachTo(context);
             context.reroute(restAndQuery);
         }, failure -> storeFailed(context, failure));
@@ -103,14 +103,14 @@ public class ScopeResolver {
      * in contract testing), or, for an {@code /api/} call with a workspace's access key, that workspace, looked
      * up here, asynchronously, so that the signature filter stays synchronous.
      */
-    private void resolveUnprefixed(RoutingContext context, GatewayCall gatewayCall) {
+    private void resolveUnprefixed(RoutingContext context, GatewayAddress gatewayAddress) {
         HttpServerRequest request = context.request();
         String path = request.path();
-        Kind kind = kindOf(path, gatewayCall);
+        Kind kind = kindOf(path, gatewayAddress);
         String signed = NcpSigner.pathAndQuery(path, request.query());
         String accessKey = request.getHeader(NcpHeaders.ACCESS_KEY);
         boolean apiCall = kind == Kind.API || kind == Kind.PROXIED;
-        List<String> configuredIds = gatewayCall == null ? List.of() : tenants.configured().stream().map(Tenant::tenantId).toList();
+        List<String> configuredIds = gatewayAddress == null ? List.of() : tenants.configured().stream().map(Tenant::tenantId).toList();
         if (kind == Kind.API && !contractTesting && RequestScope.mayBeWorkspaceKey(accessKey) && !tenants.isConfigured(accessKey)) {
             workspaces.byAccessKey(accessKey).emitOn(onContextOf(context)).subscribe().with(found -> {
                 if (found.isPresent()) {
@@ -125,18 +125,18 @@ public class ScopeResolver {
             }, failure -> storeFailed(context, failure));
             return;
         }
-        configured(kind, apiCall ? accessKey : null, signed, gatewayCall, configuredIds).attachTo(context);
+        configured(kind, apiCall ? accessKey : null, signed, gatewayAddress, configuredIds).attachTo(context);
         context.next();
     }
 
     /** A call of the configured tenants: the tenant of its access key, or the first one when it names none or replays a pact. */
-    private RequestScope configured(Kind kind, String accessKey, String signed, GatewayCall gatewayCall, List<String> gatewayTenantIds) {
+    private RequestScope configured(Kind kind, String accessKey, String signed, GatewayAddress gatewayAddress, List<String> gatewayTenantIds) {
         Tenant tenant = contractTesting || accessKey == null || accessKey.isBlank() ? tenants.defaultTenant() : tenants.forAccessKey(accessKey);
-        return new RequestScope(kind, null, false, tenant, tenants.verifier(), signed, contractTesting, gatewayCall, gatewayTenantIds, null);
+        return new RequestScope(kind, null, false, tenant, tenants.verifier(), signed, contractTesting, gatewayAddress, gatewayTenantIds, null);
     }
 
-    private Kind kindOf(String path, GatewayCall gatewayCall) {
-        if (gatewayCall != null) {
+    private Kind kindOf(String path, GatewayAddress gatewayAddress) {
+        if (gatewayAddress != null) {
             return Kind.GATEWAY;
         }
         if (path.startsWith("/mock/")) {
