@@ -7,12 +7,15 @@ import dev.contractkit.ncp.server.generated.model.ApiKeyRelationSearch;
 import dev.contractkit.ncp.server.generated.model.ApiKeySearch;
 import dev.contractkit.ncp.server.generated.model.MyProduct;
 import dev.contractkit.ncp.server.generated.model.Product;
+import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.StoredApiKey;
+import dev.contractkit.ncp.server.store.SubscriptionState;
 import dev.contractkit.ncp.server.subscription.CatalogProduct;
 import dev.contractkit.ncp.server.subscription.Subscriptions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** From subscriptions and catalogue products to the generated wire models. */
 final class SubscriptionModels {
@@ -25,7 +28,7 @@ final class SubscriptionModels {
                 .apiKeyId(row.key().apiKeyId())
                 .apiKeyName(row.key().apiKeyName())
                 .apiKeyDescription(row.key().apiKeyDescription())
-                .status(row.subscription().status())
+                .status(status(row.subscription().status()))
                 .disabled(!row.key().enabled());
     }
 
@@ -35,7 +38,7 @@ final class SubscriptionModels {
                 .productName(row.product().productName())
                 .productDescription(row.product().productDescription())
                 .publisherId(tenantId)
-                .status(row.subscription().status())
+                .status(status(row.subscription().status()))
                 .regTime(time(row.subscription().regTime()))
                 .modTime(time(row.subscription().modTime()))
                 .isSelfProduct(true);
@@ -48,7 +51,7 @@ final class SubscriptionModels {
                 .apiKeyName(key.apiKeyName())
                 .primaryKey(key.primaryKey())
                 .secondaryKey(key.secondaryKey())
-                .status(row.subscription().status())
+                .status(status(row.subscription().status()))
                 .domainCode(key.domainCode())
                 .regTime(time(row.subscription().regTime()))
                 .modTime(time(row.subscription().modTime()));
@@ -104,6 +107,16 @@ final class SubscriptionModels {
                 .invokeId(product.invokeId())
                 .isDeleted(false)
                 .disabled(false);
+    }
+
+    /** The store's subscription state as the API names it (the two enums share their names). */
+    static SubscriptionStatus status(SubscriptionState state) {
+        return SubscriptionStatus.valueOf(state.name());
+    }
+
+    /** A status filter of the API as the rules take it: null (no filter) stays null. */
+    static List<SubscriptionState> states(List<SubscriptionStatus> statuses) {
+        return statuses == null ? null : statuses.stream().map(status -> SubscriptionState.valueOf(status.name())).toList();
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -30,7 +30,7 @@ public class SubscriptionsResource implements SubscriptionsApi {
 
     @Override
     public Uni<SearchApiKeysWithProductRelationResponse> searchApiKeysOfProduct(SearchApiKeysWithProductRelationRequest request) {
-        return subscriptions.keysOfProduct(tenant(), request.getProductId(), request.getStatusSet(), request.getApiKeyName(),
+        return subscriptions.keysOfProduct(tenant(), request.getProductId(), SubscriptionModels.states(request.getStatusSet()), request.getApiKeyName(),
                         Page.offset(request.getOffset()), Page.limit(request.getLimit()))
                 .map(page -> new SearchApiKeysWithProductRelationResponse()
                         .apiKeys(page.items().stream().map(SubscriptionModels::relation).toList())
@@ -63,7 +63,7 @@ public class SubscriptionsResource implements SubscriptionsApi {
 
     @Override
     public Uni<SearchApiKeysResponse> searchApiKeysOfProductSide(String productId, SearchApiKeysRequest request) {
-        return subscriptions.subscribersOf(tenant(), productId, request.getApiKeyValue(), request.getApiKeyId(), request.getStatusSet(),
+        return subscriptions.subscribersOf(tenant(), productId, request.getApiKeyValue(), request.getApiKeyId(), SubscriptionModels.states(request.getStatusSet()),
                         Page.offset(request.getOffset()), Page.limit(request.getLimit()))
                 .map(page -> new SearchApiKeysResponse().apiKeyPage(new ApiKeySearchPage()
                         .content(page.items().stream().map(SubscriptionModels::subscriber).toList())

@@ -1,18 +1,18 @@
 package dev.contractkit.ncp.server.gateway;
 
-import dev.contractkit.ncp.server.config.BackendHosts;
-import dev.contractkit.ncp.server.http.TenantPacing;
-import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.GatewayAddress;
 import dev.contractkit.ncp.server.auth.RequestScope;
+import dev.contractkit.ncp.server.config.BackendHosts;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.http.TenantPacing;
 import dev.contractkit.ncp.server.journal.JournalCapture;
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
 import dev.contractkit.ncp.server.store.Workspace;
+import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;

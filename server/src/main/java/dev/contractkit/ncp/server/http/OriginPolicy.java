@@ -1,6 +1,5 @@
 package dev.contractkit.ncp.server.http;
 
-import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.config.ProxyListensOnLoopback;
@@ -9,6 +8,7 @@ import dev.contractkit.ncp.server.error.NcpErrors;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;

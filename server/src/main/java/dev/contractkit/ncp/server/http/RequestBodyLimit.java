@@ -1,10 +1,10 @@
 package dev.contractkit.ncp.server.http;
 
-import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
 
 /**
  * NCP's gateway refuses bodies over 10 MB with 413 and code "430". A declared {@code Content-Length} is

@@ -1,12 +1,12 @@
 package dev.contractkit.ncp.server.journal;
 
-import jakarta.inject.Singleton;
 import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.store.Workspace;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

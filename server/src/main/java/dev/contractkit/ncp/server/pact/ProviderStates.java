@@ -3,12 +3,12 @@ package dev.contractkit.ncp.server.pact;
 import dev.contractkit.ncp.server.auth.ReplayedRequests;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
-import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.seed.SeedData;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.StoredApiKey;
+import dev.contractkit.ncp.server.store.SubscriptionState;
 import dev.contractkit.ncp.server.subscription.CatalogProduct;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import dev.contractkit.ncp.server.subscription.Subscriptions;
@@ -172,7 +172,7 @@ public class ProviderStates implements ReplayedRequests {
                 yield store.find(tenant.tenantId(), apiKeyId)
                         .chain(found -> found.isPresent() ? Uni.createFrom().voidItem() : store.put(keyFrom(state.params(), tenant)))
                         .chain(() -> subscriptions.force(tenant.tenantId(), apiKeyId, productId,
-                                SubscriptionStatus.fromValue(text(state.params(), "status", "ACCEPTED"))));
+                                SubscriptionState.valueOf(text(state.params(), "status", "ACCEPTED"))));
             }
             default -> throw new IllegalStateException("checked before: " + state.name());
         };
@@ -199,9 +199,9 @@ public class ProviderStates implements ReplayedRequests {
         if (!code.equals("PUBLIC") && !code.equals("PROTECTED")) {
             throw new StateRefusedException("Provider state '" + state.name() + "': subscriptionCode must be PUBLIC or PROTECTED.");
         }
-        if (Arrays.stream(SubscriptionStatus.values()).noneMatch(known -> known.toString().equals(status))) {
+        if (Arrays.stream(SubscriptionState.values()).noneMatch(known -> known.toString().equals(status))) {
             throw new StateRefusedException("Provider state '" + state.name() + "': status must be one of "
-                    + Arrays.toString(SubscriptionStatus.values()) + ".");
+                    + Arrays.toString(SubscriptionState.values()) + ".");
         }
     }
 

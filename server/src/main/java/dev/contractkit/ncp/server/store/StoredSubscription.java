@@ -1,6 +1,5 @@
 package dev.contractkit.ncp.server.store;
 
-import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,7 +12,7 @@ import java.util.TreeMap;
  * usage plan id; a stage not in the map has its default plan). Immutable; equal values mean an unchanged
  * subscription, which is what {@link ApiKeyStore#writeSubscription} compares.
  */
-public record StoredSubscription(String apiKeyId, String productId, SubscriptionStatus status, Instant regTime, Instant modTime,
+public record StoredSubscription(String apiKeyId, String productId, SubscriptionState status, Instant regTime, Instant modTime,
         Map<String, String> usagePlans) {
 
     /** The one order every store answers subscriptions in: oldest request first, then by key and product. */
@@ -35,12 +34,12 @@ public record StoredSubscription(String apiKeyId, String productId, Subscription
         usagePlans = Collections.unmodifiableMap(new TreeMap<>(usagePlans));
     }
 
-    public StoredSubscription withStatus(SubscriptionStatus next, Instant at) {
+    public StoredSubscription withStatus(SubscriptionState next, Instant at) {
         return new StoredSubscription(apiKeyId, productId, next, regTime, at, usagePlans);
     }
 
     /** A new request after a rejection: requested again now, with the usage plans it had. */
-    public StoredSubscription requestedAgain(SubscriptionStatus next, Instant at) {
+    public StoredSubscription requestedAgain(SubscriptionState next, Instant at) {
         return new StoredSubscription(apiKeyId, productId, next, at, at, usagePlans);
     }
 

@@ -1,6 +1,5 @@
 package dev.contractkit.ncp.server.store;
 
-import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.Admission.Verdict;
 import java.time.Instant;
 import java.util.HashMap;
@@ -66,8 +65,8 @@ public final class UsageLedger {
             return new Admission(Verdict.DISABLED_KEY, key, used, null);
         }
         StoredSubscription subscription = subscriptions.get(StoredSubscription.id(key.apiKeyId(), call.productId()));
-        SubscriptionStatus status = subscription == null ? null : subscription.status();
-        if (status == SubscriptionStatus.BLOCKED_REQUEST || call.subscriptionRequired() && status != SubscriptionStatus.ACCEPTED) {
+        SubscriptionState status = subscription == null ? null : subscription.status();
+        if (status == SubscriptionState.BLOCKED_REQUEST || call.subscriptionRequired() && status != SubscriptionState.ACCEPTED) {
             return new Admission(Verdict.NOT_SUBSCRIBED, key, used, null);
         }
         GatewayCall.PlanLimits plan = call.plan(subscription == null ? null : subscription.usagePlans().get(call.stageId()));

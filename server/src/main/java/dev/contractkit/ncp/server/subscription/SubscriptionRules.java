@@ -2,8 +2,8 @@ package dev.contractkit.ncp.server.subscription;
 
 import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.server.generated.model.SubscriptionDecision;
-import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.StoredSubscription;
+import dev.contractkit.ncp.server.store.SubscriptionState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,7 @@ public final class SubscriptionRules {
      */
     public static Optional<StoredSubscription> subscribe(Optional<StoredSubscription> current, String apiKeyId, String productId,
             SubscriptionCode code, Instant now) {
-        SubscriptionStatus first = code == SubscriptionCode.PUBLIC ? SubscriptionStatus.ACCEPTED : SubscriptionStatus.REQUEST;
+        SubscriptionState first = code == SubscriptionCode.PUBLIC ? SubscriptionState.ACCEPTED : SubscriptionState.REQUEST;
         if (current.isEmpty()) {
             return Optional.of(new StoredSubscription(apiKeyId, productId, first, now, now, Map.of()));
         }
@@ -38,7 +38,7 @@ public final class SubscriptionRules {
 
     /** The product side's decision: the subscription takes that status (no change when it has it already). */
     public static Optional<StoredSubscription> decide(StoredSubscription current, SubscriptionDecision decision, Instant now) {
-        SubscriptionStatus next = SubscriptionStatus.valueOf(decision.name());
+        SubscriptionState next = SubscriptionState.valueOf(decision.name());
         return current.status() == next ? Optional.empty() : Optional.of(current.withStatus(next, now));
     }
 }

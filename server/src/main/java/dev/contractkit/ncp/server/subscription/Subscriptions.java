@@ -1,13 +1,13 @@
 package dev.contractkit.ncp.server.subscription;
 
 import dev.contractkit.ncp.server.generated.model.SubscriptionDecision;
-import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.ApiKeyStore.SubscriptionWrite;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
+import dev.contractkit.ncp.server.store.SubscriptionState;
 import dev.contractkit.ncp.server.store.Usage;
 import dev.contractkit.ncp.server.subscription.SubscriptionRefusedException.Reason;
 import io.smallrye.mutiny.Uni;
@@ -136,7 +136,7 @@ public class Subscriptions {
     }
 
     /** Test set-up (provider states): the key's subscription to the product is {@code status}, whatever it was. */
-    public Uni<Void> force(String tenantId, String apiKeyId, String productId, SubscriptionStatus status) {
+    public Uni<Void> force(String tenantId, String apiKeyId, String productId, SubscriptionState status) {
         return change(tenantId, apiKeyId, productId, 1, current -> new Next(true, current
                 .map(subscription -> subscription.withStatus(status, now()))
                 .orElseGet(() -> new StoredSubscription(apiKeyId, productId, status, now(), now(), Map.of()))));
@@ -145,7 +145,7 @@ public class Subscriptions {
     // ---- look-ups --------------------------------------------------------------------------------------------
 
     /** The keys related to a product (key side's search): by name and status, oldest subscription first. */
-    public Uni<Page<KeySubscription>> keysOfProduct(String tenantId, String productId, Collection<SubscriptionStatus> statuses,
+    public Uni<Page<KeySubscription>> keysOfProduct(String tenantId, String productId, Collection<SubscriptionState> statuses,
             String nameContains, long offset, long limit) {
         catalog.require(tenantId, productId);
         return keySubscriptions(tenantId, productId, statuses).map(all -> Page.of(all.stream()
@@ -155,7 +155,7 @@ public class Subscriptions {
 
     /** The keys subscribed to a product (product side's search): by exact key value, key ID and status. */
     public Uni<Page<KeySubscription>> subscribersOf(String tenantId, String productId, String apiKeyValue, String apiKeyId,
-            Collection<SubscriptionStatus> statuses, long offset, long limit) {
+            Collection<SubscriptionState> statuses, long offset, long limit) {
         catalog.require(tenantId, productId);
         return keySubscriptions(tenantId, productId, statuses).map(all -> Page.of(all.stream()
                 .filter(row -> apiKeyValue == null || apiKeyValue.equals(row.key().primaryKey()) || apiKeyValue.equals(row.key().secondaryKey()))
@@ -181,7 +181,7 @@ public class Subscriptions {
         CatalogProduct product = catalog.require(tenantId, productId);
         return existingKey(tenantId, apiKeyId).chain(key -> current(tenantId, apiKeyId, productId).map(current -> {
             List<StageRow> rows = new ArrayList<>();
-            current.filter(subscription -> subscription.status() == SubscriptionStatus.ACCEPTED).ifPresent(subscription -> {
+            current.filter(subscription -> subscription.status() == SubscriptionState.ACCEPTED).ifPresent(subscription -> {
                 for (CatalogProduct.Api api : product.apis()) {
                     for (CatalogProduct.Stage stage : api.stages()) {
                         if ((apiId == null || apiId.equals(api.apiId())) && (stageId == null || stageId.equals(stage.stageId()))) {
@@ -210,7 +210,7 @@ public class Subscriptions {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private Uni<List<KeySubscription>> keySubscriptions(String tenantId, String productId, Collection<SubscriptionStatus> statuses) {
+    private Uni<List<KeySubscription>> keySubscriptions(String tenantId, String productId, Collection<SubscriptionState> statuses) {
         return store.subscriptions(tenantId).chain(subscriptions -> store.list(tenantId, null, 0, ALL).map(page -> {
             Map<String, StoredApiKey> keys = page.items().stream().collect(Collectors.toMap(StoredApiKey::apiKeyId, key -> key));
             List<KeySubscription> rows = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.contractkit.ncp.server.switches;
 
-import jakarta.inject.Singleton;
 import dev.contractkit.ncp.server.config.Fault;
 import dev.contractkit.ncp.server.config.Latency;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
@@ -9,6 +8,7 @@ import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.error.NcpException;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;

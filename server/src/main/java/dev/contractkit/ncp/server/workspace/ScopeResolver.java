@@ -1,10 +1,9 @@
 package dev.contractkit.ncp.server.workspace;
 
-import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.GatewayAddress;
-import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.auth.RequestScope.Kind;
+import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
@@ -20,6 +19,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.contractkit.ncp.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
@@ -219,7 +218,7 @@ abstract class ApiKeyStoreContract {
 
     // ---- subscriptions ---------------------------------------------------------------------------------------
 
-    private static StoredSubscription subscription(String keyId, String productId, SubscriptionStatus status,
+    private static StoredSubscription subscription(String keyId, String productId, SubscriptionState status,
             String regTime) {
         Instant at = Instant.parse(regTime);
         return new StoredSubscription(keyId, productId, status, at, at, Map.of());
@@ -229,15 +228,15 @@ abstract class ApiKeyStoreContract {
     void writesSubscriptionsOnlyOverWhatWasReadAndAnswersThemOldestFirst() {
         StoredApiKey key = create("t1", "k");
         StoredSubscription requested = subscription(key.apiKeyId(), "prodprt002",
-                SubscriptionStatus.REQUEST, "2024-05-08T00:00:02Z");
+                SubscriptionState.REQUEST, "2024-05-08T00:00:02Z");
         StoredSubscription accepted = subscription(key.apiKeyId(), "prodpub001",
-                SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
+                SubscriptionState.ACCEPTED, "2024-05-08T00:00:01Z");
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, requested))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
         assertThat(await(store().subscriptions("t1"))).containsExactly(accepted, requested);
 
         // a writer that read "none" comes too late: it must read again
-        StoredSubscription other = requested.withStatus(SubscriptionStatus.ACCEPTED, NOW);
+        StoredSubscription other = requested.withStatus(SubscriptionState.ACCEPTED, NOW);
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, other))).isEqualTo(ApiKeyStore.SubscriptionWrite.CHANGED);
         StoredSubscription planned = requested.withUsagePlan("stgpayprd1", "planpaygld", NOW);
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", requested, planned))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
@@ -255,7 +254,7 @@ abstract class ApiKeyStoreContract {
     void findsOneSubscriptionOfAKeyToAProduct() {
         StoredApiKey key = create("t1", "k");
         StoredSubscription accepted = subscription(key.apiKeyId(), "prodpub001",
-                SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
+                SubscriptionState.ACCEPTED, "2024-05-08T00:00:01Z");
         assertThat(await(store().subscription("t1", key.apiKeyId(), "prodpub001"))).isEmpty();
         assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
         assertThat(await(store().subscription("t1", key.apiKeyId(), "prodpub001"))).contains(accepted);
@@ -268,9 +267,9 @@ abstract class ApiKeyStoreContract {
         StoredApiKey key = create("t1", "k");
         StoredApiKey kept = create("t1", "kept");
         StoredSubscription sub = subscription(key.apiKeyId(), "prodpub001",
-                SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:01Z");
+                SubscriptionState.ACCEPTED, "2024-05-08T00:00:01Z");
         StoredSubscription keptSub = subscription(kept.apiKeyId(), "prodpub001",
-                SubscriptionStatus.ACCEPTED, "2024-05-08T00:00:02Z");
+                SubscriptionState.ACCEPTED, "2024-05-08T00:00:02Z");
         assertThat(await(store().writeSubscription("t2", key.apiKeyId(), "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
         assertThat(await(store().writeSubscription("t1", "nokey00000", "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
         await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, sub));
@@ -288,7 +287,7 @@ abstract class ApiKeyStoreContract {
     void concurrentSubscriptionWritersNeverBothWin() throws Exception {
         StoredApiKey key = create("t1", "k");
         StoredSubscription first = subscription(key.apiKeyId(), "prodprt002",
-                SubscriptionStatus.REQUEST, "2024-05-08T00:00:01Z");
+                SubscriptionState.REQUEST, "2024-05-08T00:00:01Z");
         await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, first));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -360,7 +359,7 @@ abstract class ApiKeyStoreContract {
         StoredApiKey key = create("t1", "gold");
         Instant t = Instant.parse("2026-01-10T10:00:00Z");
         StoredSubscription gold = new StoredSubscription(key.apiKeyId(), "prodprt002",
-                SubscriptionStatus.ACCEPTED, t, t, Map.of("stgpaysbx1", "planpaygld"));
+                SubscriptionState.ACCEPTED, t, t, Map.of("stgpaysbx1", "planpaygld"));
         await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, gold));
         for (int i = 0; i < 10; i++) {
             Admission admission = await(store().admit("t1", call(key.primaryKey(), true, 0, t)));

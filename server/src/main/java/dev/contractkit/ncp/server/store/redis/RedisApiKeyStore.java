@@ -1,17 +1,17 @@
 package dev.contractkit.ncp.server.store.redis;
 
-import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.Admission;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.GatewayCall;
 import dev.contractkit.ncp.server.store.JournalStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
+import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
-import dev.contractkit.ncp.server.store.TenantFullException;
 import dev.contractkit.ncp.server.store.StoredSubscription;
+import dev.contractkit.ncp.server.store.TenantFullException;
 import dev.contractkit.ncp.server.store.Usage;
 import dev.contractkit.ncp.server.store.WorkspaceStore;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package dev.contractkit.ncp.server.store.redis;
 
-import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.Admission;
 import dev.contractkit.ncp.server.store.GatewayCall;
+import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.StoredSubscription;
 import dev.contractkit.ncp.server.store.Usage;
 import io.smallrye.mutiny.Uni;

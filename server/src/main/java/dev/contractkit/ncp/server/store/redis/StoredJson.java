@@ -3,9 +3,9 @@ package dev.contractkit.ncp.server.store.redis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.store.KeySlot;
-import dev.contractkit.ncp.server.generated.model.SubscriptionStatus;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
+import dev.contractkit.ncp.server.store.SubscriptionState;
 import dev.contractkit.ncp.server.store.Usage;
 import java.time.Instant;
 import java.util.TreeMap;
@@ -65,7 +65,7 @@ final class StoredJson {
 
     StoredSubscription subscription(String text) {
         SubscriptionJson s = read(text, SubscriptionJson.class);
-        return new StoredSubscription(s.apiKeyId(), s.productId(), SubscriptionStatus.valueOf(s.status()), Instant.parse(s.regTime()),
+        return new StoredSubscription(s.apiKeyId(), s.productId(), SubscriptionState.valueOf(s.status()), Instant.parse(s.regTime()),
                 Instant.parse(s.modTime()), s.usagePlans());
     }
 
