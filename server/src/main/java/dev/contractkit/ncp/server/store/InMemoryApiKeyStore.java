@@ -303,11 +303,6 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
         return tenants.computeIfAbsent(tenantId, id -> new Tenant());
     }
 
-    /** How many tenants hold keys. */
-    int tenantCount() {
-        return tenants.size();
-    }
-
     private Instant now() {
         return NcpTime.now(clock);
     }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One Redis connection, the requests not yet written ({@code outbox}) and those not yet answered
@@ -36,7 +35,6 @@ final class RedisPipeline {
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Waiting> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushAsked = new AtomicBoolean();
-    private final AtomicLong writes = new AtomicLong();
     private final Set<String> knownScripts = ConcurrentHashMap.newKeySet();
 
     /**
@@ -78,7 +76,6 @@ final class RedisPipeline {
     }
 
     private void write(List<Waiting> batch) {
-        writes.incrementAndGet();
         if (batch.size() == 1) {
             Waiting entry = batch.get(0);
             connection.send(entry.request()).subscribe().with(answer -> answered(entry, answer), failure -> failed(entry, failure));
@@ -116,11 +113,6 @@ final class RedisPipeline {
 
     void learned(LuaScript script) {
         knownScripts.add(script.sha1);
-    }
-
-    /** How many writes carried commands so far (each one or more). */
-    long writes() {
-        return writes.get();
     }
 
     long oldestWaitNanos() {

@@ -64,12 +64,6 @@ final class RedisTransport implements AutoCloseable {
                 .transform(failure -> new StoreUnavailableException("Redis failed: " + failure.getMessage(), failure));
     }
 
-    /** How many writes carried this transport's commands to Redis on its current connection. */
-    long writes() {
-        Uni<RedisPipeline> current = pipeline.get();
-        return current == null ? 0 : current.await().atMost(TIMEOUT).writes();
-    }
-
     @Override
     public void close() {
         watchdog.shutdownNow();
