@@ -30,7 +30,7 @@ public class StoreProducer {
             case MEMORY -> Stores.inMemory(clock, generator, config.tenantMaxKeys(), config.journalSize());
             case REDIS -> {
                 LOG.info("NCP mock: keys are kept in Redis (quarkus.redis.hosts), shared by every replica on it");
-                yield new RedisStores(redis.get(), clock, generator, config.tenantMaxKeys(), config.journalSize(), config.workspaceMaxTtl());
+                yield RedisStores.open(redis.get(), clock, generator, config.tenantMaxKeys(), config.journalSize(), config.workspaceMaxTtl());
             }
         };
     }

@@ -8,6 +8,7 @@ import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
+import dev.contractkit.ncp.server.error.NcpException;
 import dev.contractkit.ncp.server.journal.RequestJournal;
 import dev.contractkit.ncp.server.pact.ProviderStates;
 import dev.contractkit.ncp.server.seed.SeedData;
@@ -103,7 +104,7 @@ public class AdminRoutes {
         try {
             change = body == null || body.length() == 0 ? Map.of() : mapper.readValue(body.getBytes(), new TypeReference<Map<String, Object>>() { });
         } catch (IOException notJson) {
-            fail(context, new Refused("The state change must be a JSON object."));
+            fail(context, new NcpException(NcpErrorCode.BAD_REQUEST, "The state change must be a JSON object."));
             return;
         }
         List<ProviderStates.State> states = ProviderStates.fromBody(change).stream()
@@ -117,7 +118,7 @@ public class AdminRoutes {
             providerStates.tearDown(tenant);
             answer(context, Uni.createFrom().item("{}"));
         } else if (!action.equals("setup")) {
-            fail(context, new Refused("action must be setup or teardown, not '" + action + "'."));
+            fail(context, new NcpException(NcpErrorCode.BAD_REQUEST, "action must be setup or teardown, not '" + action + "'."));
         } else {
             // an interaction with no state: verifiers still call, and it starts from the seed like any other
             answer(context, Uni.createFrom().deferred(() -> workspace == null ? providerStates.setUp(states, tenant, false)
@@ -134,7 +135,7 @@ public class AdminRoutes {
     @Route(path = "/mock/workspaces", methods = HttpMethod.POST)
     void createWorkspace(RoutingContext context, @Body Buffer body) {
         if (body != null && body.length() > workspaces.maxRequestBytes()) {
-            fail(context, new TooLarge("The workspace request is larger than " + workspaces.maxRequestBytes()
+            fail(context, new NcpException(NcpErrorCode.REQUEST_ENTITY_TOO_LARGE, "The workspace request is larger than " + workspaces.maxRequestBytes()
                     + " bytes: a seed may be at most ncp.mock.workspace-seed-bytes."));
             return;
         }
@@ -143,7 +144,7 @@ public class AdminRoutes {
             try {
                 request = WorkspaceBodies.request(mapper, body);
             } catch (IllegalArgumentException wrong) {
-                return Uni.createFrom().failure(new Refused(wrong.getMessage()));
+                return Uni.createFrom().failure(new NcpException(NcpErrorCode.BAD_REQUEST, wrong.getMessage()));
             }
             return workspaces.create(request);
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
@@ -166,11 +167,11 @@ public class AdminRoutes {
         try {
             idle = Duration.parse(idleFor == null ? "" : idleFor);
         } catch (java.time.format.DateTimeParseException wrong) {
-            fail(context, new Refused("idleFor must be an ISO-8601 duration such as PT1H or P1D, not '" + idleFor + "'."));
+            fail(context, new NcpException(NcpErrorCode.BAD_REQUEST, "idleFor must be an ISO-8601 duration such as PT1H or P1D, not '" + idleFor + "'."));
             return;
         }
         if (idle.isNegative()) {
-            fail(context, new Refused("idleFor must not be negative."));
+            fail(context, new NcpException(NcpErrorCode.BAD_REQUEST, "idleFor must not be negative."));
             return;
         }
         answer(context, workspaces.purgeIdle(idle).invoke(gone -> gone.forEach(workspace -> providerStates.forget(workspace.tenantId())))
@@ -198,8 +199,8 @@ public class AdminRoutes {
         }, failure -> fail(context, failure));
     }
 
-    private static NotFound noWorkspace(String id) {
-        return new NotFound("Workspace '" + id + "' was not found: it was never made, was deleted, or expired.");
+    private static NcpException noWorkspace(String id) {
+        return new NcpException(NcpErrorCode.NOT_FOUND, "Workspace '" + id + "' was not found: it was never made, was deleted, or expired.");
     }
 
     /**
@@ -249,34 +250,9 @@ public class AdminRoutes {
                 failure -> fail(context, failure));
     }
 
+    /** The one error path, as everywhere: a refused request, an unknown workspace, the workspace limit, a store outage, or a bug. */
     private void fail(RoutingContext context, Throwable failure) {
-        NcpErrorCode code = codeFor(failure);
-        String details = switch (code) {
-            case BAD_REQUEST, NOT_FOUND, QUOTA_EXCEEDED, REQUEST_ENTITY_TOO_LARGE -> failure.getMessage();
-            case ENDPOINT_ERROR -> "The key store is unavailable: " + failure.getMessage();
-            default -> {
-                LOG.errorf(failure, "%s %s failed", context.request().method(), context.request().path());
-                yield "The mock failed: " + failure.getMessage();
-            }
-        };
-        NcpErrors.refuse(context, mapper, code, details);
-    }
-
-    /** The one error path: a refused request, an unknown workspace, the workspace limit, a store outage, or a bug. */
-    static NcpErrorCode codeFor(Throwable failure) {
-        if (failure instanceof Workspaces.RefusedException refused) {
-            return refused.code();
-        }
-        if (failure instanceof TooLarge) {
-            return NcpErrorCode.REQUEST_ENTITY_TOO_LARGE;
-        }
-        if (failure instanceof NotFound) {
-            return NcpErrorCode.NOT_FOUND;
-        }
-        if (failure instanceof Refused || failure instanceof ProviderStates.StateRefusedException) {
-            return NcpErrorCode.BAD_REQUEST;
-        }
-        return failure instanceof StoreUnavailableException ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR;
+        NcpErrors.fail(context, mapper, failure);
     }
 
     private String json(Object value) {
@@ -284,27 +260,6 @@ public class AdminRoutes {
             return mapper.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the answer as JSON", e);
-        }
-    }
-
-    /** Something the admin API does not have: 404 "300" with this text. */
-    static final class NotFound extends RuntimeException {
-        NotFound(String details) {
-            super(details, null, false, false);
-        }
-    }
-
-    /** A request body larger than the admin API takes: 413 "430" with this text. */
-    static final class TooLarge extends RuntimeException {
-        TooLarge(String details) {
-            super(details, null, false, false);
-        }
-    }
-
-    /** A request the admin API refuses: 400 "100" with this text. */
-    static final class Refused extends RuntimeException {
-        Refused(String details) {
-            super(details, null, false, false);
         }
     }
 }

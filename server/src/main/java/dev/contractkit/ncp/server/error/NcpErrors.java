@@ -58,6 +58,14 @@ public final class NcpErrors {
         }
     }
 
+    /** A failure below Quarkus REST, answered as the exception mappers would answer it ({@link Failures}). */
+    public static void fail(RoutingContext context, ObjectMapper mapper, Throwable failure) {
+        NcpException answer = Failures.describe(failure, context.request().method() + " " + context.request().path());
+        if (!context.response().headWritten()) {
+            send(context, answer.status(), answer.code(), json(mapper, answer.code(), answer.details()));
+        }
+    }
+
     public static Response response(NcpErrorCode code, String details) {
         return response(code, code.status(), details);
     }

@@ -10,32 +10,23 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every error the REST layer can meet, answered with NCP's envelope. Nothing reaches the client as a
- * bare body or a stack trace.
+ * Every error the REST layer can meet, answered with NCP's envelope ({@link Failures} describes each failure,
+ * for these mappers and for the steps below Quarkus REST alike). Nothing reaches the client as a bare body or a
+ * stack trace.
  */
 public class NcpExceptionMappers {
-    private static final Logger LOG = Logger.getLogger(NcpExceptionMappers.class);
-    private static final long STORE_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final AtomicLong lastStoreWarning = new AtomicLong(
-            System.nanoTime() - STORE_WARNING_INTERVAL_NANOS - 1);
 
     @ServerExceptionMapper
     public Response ncp(NcpException failure) {
         return NcpErrors.response(failure.code(), failure.status(), failure.details());
     }
 
-    /** Unknown key, product, stage or usage plan, or no subscription: 404 "300"; a blocked subscription: 403 "230". */
     @ServerExceptionMapper
     public Response subscriptionRefused(SubscriptionRefusedException failure) {
-        NcpErrorCode code = failure.reason() == SubscriptionRefusedException.Reason.BLOCKED
-                ? NcpErrorCode.FORBIDDEN : NcpErrorCode.NOT_FOUND;
-        return NcpErrors.response(code, failure.getMessage());
+        return ncp(Failures.describe(failure, null));
     }
 
     @ServerExceptionMapper
@@ -78,36 +69,27 @@ public class NcpExceptionMappers {
             case 415 -> NcpErrors.response(NcpErrorCode.BAD_REQUEST, 415,
                     "Content-Type '" + contentType(request) + "' is not supported; send application/json.");
             case 406 -> NcpErrors.response(NcpErrorCode.BAD_REQUEST, 406, "Only application/json answers can be produced.");
-            default -> status >= 500 ? unexpected(failure) : NcpErrors.response(NcpErrorCode.BAD_REQUEST, status, badRequestDetails(failure));
+            default -> status >= 500 ? unexpected(failure, request) : NcpErrors.response(NcpErrorCode.BAD_REQUEST, status, badRequestDetails(failure));
         };
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
     }
 
-    /**
-     * The store (Redis) cannot be reached: NCP's 503 "500" Endpoint Error, at once, with one WARN line at most
-     * every 10 seconds and no stack trace, however many requests fail.
-     */
+    /** The store (Redis) cannot be reached: NCP's 503 "500" Endpoint Error ({@link Failures}). */
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException failure) {
-        long now = System.nanoTime();
-        long last = lastStoreWarning.get();
-        if (now - last > STORE_WARNING_INTERVAL_NANOS && lastStoreWarning.compareAndSet(last, now)) {
-            LOG.warnf("The key store is unavailable, answering 503 \"500\": %s", failure.getMessage());
-        }
-        return NcpErrors.response(NcpErrorCode.ENDPOINT_ERROR, "The key store is unavailable; try again shortly.");
+        return ncp(Failures.describe(failure, null));
     }
 
     /** A tenant at its key limit: NCP's 429 "400" (a quota), naming the setting. */
     @ServerExceptionMapper
     public Response tenantFull(TenantFullException failure) {
-        return NcpErrors.response(NcpErrorCode.QUOTA_EXCEEDED, failure.getMessage());
+        return ncp(Failures.describe(failure, null));
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable failure) {
-        LOG.error("Unexpected error while answering a request", failure);
-        return NcpErrors.response(NcpErrorCode.UNEXPECTED_ERROR, "The request could not be processed.");
+    public Response unexpected(Throwable failure, HttpServerRequest request) {
+        return ncp(Failures.describe(failure, request.method() + " " + request.path()));
     }
 
     private static String contentType(HttpServerRequest request) {

@@ -95,14 +95,7 @@ public class GatewayRoutes {
 
     private void decide(RoutingContext context, GatewayAddress call, List<String> tenantIds, Buffer body) {
         gateway.decide(tenantIds, call.invokeId(), call.apiName(), call.stageName(), context.request().getHeader(KEY_HEADER))
-                .subscribe().with(decision -> answer(context, call, decision, body), failure -> {
-                    NcpErrorCode code = failure instanceof StoreUnavailableException
-                            ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR;
-                    if (code == NcpErrorCode.UNEXPECTED_ERROR) {
-                        LOG.errorf(failure, "gateway call %s %s failed", context.request().method(), context.request().path());
-                    }
-                    refuse(context, code, failure.getMessage());
-                });
+                .subscribe().with(decision -> answer(context, call, decision, body), failure -> NcpErrors.fail(context, mapper, failure));
     }
 
     private void answer(RoutingContext context, GatewayAddress call, Gateway.Decision decision, Buffer body) {

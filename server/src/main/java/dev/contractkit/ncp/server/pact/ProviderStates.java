@@ -1,5 +1,7 @@
 package dev.contractkit.ncp.server.pact;
 
+import dev.contractkit.ncp.server.error.NcpException;
+import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.auth.ReplayedRequests;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
@@ -91,9 +93,9 @@ public class ProviderStates implements ReplayedRequests {
     }
 
     /** A state that is not known, or lacks a required param: the verifier is told which states exist. */
-    public static final class StateRefusedException extends RuntimeException {
+    public static final class StateRefusedException extends NcpException {
         StateRefusedException(String message) {
-            super(message, null, false, false);
+            super(NcpErrorCode.BAD_REQUEST, message);
         }
     }
 

@@ -4,45 +4,20 @@ import java.time.Clock;
 
 /**
  * The stores of one backend, a store per concept: the keys (with their subscriptions and the gateway's counters),
- * the workspaces and the request journals. {@code ncp.mock.store} chooses the backend once; each concept is then
- * taken from it, so nothing asks which backend a store is.
+ * the workspaces and the request journals. {@code ncp.mock.store} chooses the backend once ({@link #inMemory}, or
+ * {@code RedisStores.open}); each concept is then taken from it, so nothing asks which backend a store is.
+ * Closing ends the backend's connections, if it has any (the key store owns them).
  */
-public interface Stores extends AutoCloseable {
-    ApiKeyStore keys();
-
-    WorkspaceStore workspaces();
-
-    JournalStore journals();
-
-    /** Ends the backend's connections, if it has any. */
-    @Override
-    void close();
+public record Stores(ApiKeyStore keys, WorkspaceStore workspaces, JournalStore journals) implements AutoCloseable {
 
     /** In memory: this process alone. */
-    static Stores inMemory(Clock clock, KeyValueGenerator generator, int tenantMaxKeys, int journalSize) {
-        ApiKeyStore keys = new InMemoryApiKeyStore(clock, generator, tenantMaxKeys);
-        WorkspaceStore workspaces = new InMemoryWorkspaceStore();
-        JournalStore journals = new InMemoryJournalStore(journalSize);
-        return new Stores() {
-            @Override
-            public ApiKeyStore keys() {
-                return keys;
-            }
+    public static Stores inMemory(Clock clock, KeyValueGenerator generator, int tenantMaxKeys, int journalSize) {
+        return new Stores(new InMemoryApiKeyStore(clock, generator, tenantMaxKeys), new InMemoryWorkspaceStore(),
+                new InMemoryJournalStore(journalSize));
+    }
 
-            @Override
-            public WorkspaceStore workspaces() {
-                return workspaces;
-            }
-
-            @Override
-            public JournalStore journals() {
-                return journals;
-            }
-
-            @Override
-            public void close() {
-                keys.close();
-            }
-        };
+    @Override
+    public void close() {
+        keys.close();
     }
 }

@@ -8,8 +8,9 @@ import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.error.Failures;
 import dev.contractkit.ncp.server.error.NcpErrors;
-import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import dev.contractkit.ncp.server.error.NcpException;
 import dev.contractkit.ncp.server.store.Workspace;
 import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.signature.NcpHeaders;
@@ -172,8 +173,8 @@ public class ScopeResolver {
     }
 
     private static void storeFailed(RoutingContext context, Throwable failure) {
-        NcpErrorCode code = failure instanceof StoreUnavailableException ? NcpErrorCode.ENDPOINT_ERROR : NcpErrorCode.UNEXPECTED_ERROR;
-        RequestScope.refused(code, failure.getMessage()).attachTo(context);
+        NcpException answer = Failures.describe(failure, context.request().method() + " " + context.request().path());
+        RequestScope.refused(answer.code(), answer.details()).attachTo(context);
         context.next();
     }
 

@@ -3,6 +3,7 @@ package dev.contractkit.ncp.server.workspace;
 import dev.contractkit.ncp.server.auth.RequestScope;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
+import dev.contractkit.ncp.server.error.NcpException;
 import dev.contractkit.ncp.server.seed.WorkspaceSeeds;
 import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.JournalStore;
@@ -54,16 +55,9 @@ public class Workspaces {
     }
 
     /** A request the mock refuses (400 "100"), a seed too large (413 "430"), or the limit of live workspaces reached (429 "400"). */
-    public static final class RefusedException extends RuntimeException {
-        private final NcpErrorCode code;
-
+    public static final class RefusedException extends NcpException {
         RefusedException(String message, NcpErrorCode code) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-
-        public NcpErrorCode code() {
-            return code;
+            super(code, message);
         }
     }
 

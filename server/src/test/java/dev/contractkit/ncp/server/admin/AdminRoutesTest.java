@@ -1,25 +1,14 @@
 package dev.contractkit.ncp.server.admin;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.contractkit.ncp.server.error.NcpErrorCode;
-import dev.contractkit.ncp.server.store.StoreUnavailableException;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** Every /mock/* route answers from one table with one error path. */
 @QuarkusTest
 class AdminRoutesTest {
-
-    @Test
-    void aRefusalIsABadRequestAStoreOutageAnEndpointErrorAndAnythingElseABug() {
-        assertThat(AdminRoutes.codeFor(new AdminRoutes.Refused("no"))).isEqualTo(NcpErrorCode.BAD_REQUEST);
-        assertThat(AdminRoutes.codeFor(new StoreUnavailableException("Redis is gone", null))).isEqualTo(NcpErrorCode.ENDPOINT_ERROR);
-        assertThat(AdminRoutes.codeFor(new IllegalStateException("a bug"))).isEqualTo(NcpErrorCode.UNEXPECTED_ERROR);
-        assertThat(AdminRoutes.codeFor(new NullPointerException())).isEqualTo(NcpErrorCode.UNEXPECTED_ERROR);
-    }
 
     @Test
     void eachAdminRouteAnswersFromTheTable() {

@@ -56,7 +56,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     Stores emptyStores() {
         // each test's stores hold one pipelined connection of the pool for good, as the server's do
         redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
-        return new RedisStores(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE, 1000, Duration.ofHours(1));
+        return RedisStores.open(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE, 1000, Duration.ofHours(1));
     }
 
     @Override
