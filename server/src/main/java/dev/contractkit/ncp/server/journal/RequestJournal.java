@@ -8,13 +8,15 @@ import dev.contractkit.ncp.server.store.JournalStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * What the mock answered, for a frontend developer to see what their app really sent (WireMock's request
  * journal): one journal per tenant, a workspace's own or the configured tenants' one, each keeping its last
- * {@code ncp.mock.journal-size} requests ({@link JournalCapture} says which), oldest first. The entries live in the
+ * {@code ncp.mock.journal-size} requests ({@link JournalCapture} says which), listed in the order they arrived. The entries live in the
  * {@link JournalStore}: in memory, or in Redis, where every replica writes to and reads from the same journals.
  */
 @Singleton
@@ -54,10 +56,18 @@ public class RequestJournal {
         }
     }
 
-    /** The entries of one workspace's journal (null: the configured tenants') that pass the filter, oldest first. */
+    /**
+     * The entries of one workspace's journal (null: the configured tenants') that pass the filter, in the order the
+     * requests arrived: replicas on one Redis write their entries a few at a time, so the journal's own order can
+     * put one replica's later call before another's earlier one.
+     */
     public Uni<List<Entry>> entries(String workspaceId, Predicate<Entry> filter) {
-        return store.entries(JournalStore.journalOf(workspaceId)).map(entries -> entries.stream().map(RequestJournal::entry).filter(filter).toList());
+        return store.entries(JournalStore.journalOf(workspaceId)).map(entries -> entries.stream().map(RequestJournal::entry).filter(filter)
+                .sorted(ARRIVAL).toList());
     }
+
+    /** By the time each request arrived (ISO-8601 instants of varying precision, so compared as instants). */
+    private static final Comparator<Entry> ARRIVAL = Comparator.comparing(entry -> Instant.parse(entry.time()));
 
     /** Forgets one workspace's journal (null: the configured tenants'). */
     public Uni<Void> clear(String workspaceId) {
