@@ -70,14 +70,6 @@ public class InMemoryApiKeyStore implements ApiKeyStore {
     private final Clock clock;
     private final int maxKeys;
 
-    public InMemoryApiKeyStore(Clock clock) {
-        this(clock, new KeyValueGenerator());
-    }
-
-    public InMemoryApiKeyStore(Clock clock, KeyValueGenerator generator) {
-        this(clock, generator, Integer.MAX_VALUE);
-    }
-
     /** With at most {@code maxKeys} keys per tenant (more creations fail with {@link TenantFullException}). */
     public InMemoryApiKeyStore(Clock clock, KeyValueGenerator generator, int maxKeys) {
         this.clock = clock;

@@ -7,7 +7,7 @@ import java.lang.management.MemoryMXBean;
 import org.junit.jupiter.api.Test;
 
 class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
-    private final InMemoryApiKeyStore memory = new InMemoryApiKeyStore(CLOCK);
+    private final InMemoryApiKeyStore memory = new InMemoryApiKeyStore(CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE);
 
     @Override
     Stores emptyStores() {

@@ -70,7 +70,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     @Test
     void closingAStoreEndsItsWatchdogThread() {
         for (int i = 0; i < 100; i++) {
-            try (ApiKeyStore store = new RedisApiKeyStore(redis, CLOCK)) {
+            try (ApiKeyStore store = new RedisApiKeyStore(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE)) {
                 assertThat(store.ping().await().atMost(Duration.ofSeconds(5))).isTrue();
             }
         }
@@ -98,7 +98,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     void aHungRedisFailsWithin2SecondsAndServesAgainWhenItWakes() throws Exception {
         try (RedisServer hung = RedisServer.start()) {
             Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(hung.uri()));
-            RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK);
+            RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE);
             closeAfter(store);
             store.create("t1", "before", "", "me").await().atMost(Duration.ofSeconds(5));
             hung.pause();
@@ -121,7 +121,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     void anUnreachableRedisFailsFastWithStoreUnavailable() throws Exception {
         try (RedisServer gone = RedisServer.start()) {
             Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(gone.uri()));
-            RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK);
+            RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE);
             closeAfter(store);
             store.create("t1", "before", "", "me").await().atMost(Duration.ofSeconds(5));
             gone.kill();
@@ -145,7 +145,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
         @Override
         JournalStore emptyStore(int size) {
             redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
-            RedisApiKeyStore store = new RedisApiKeyStore(redis, CLOCK);
+            RedisApiKeyStore store = new RedisApiKeyStore(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE);
             closeAfter(store);
             return store.journal(size, Duration.ofHours(1));
         }

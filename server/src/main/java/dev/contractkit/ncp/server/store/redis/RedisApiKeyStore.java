@@ -66,14 +66,6 @@ public class RedisApiKeyStore implements ApiKeyStore {
     private final RedisGatewayCounters counters;
     private final RedisSeeds seeds;
 
-    public RedisApiKeyStore(Redis redis, Clock clock) {
-        this(redis, clock, new KeyValueGenerator());
-    }
-
-    public RedisApiKeyStore(Redis redis, Clock clock, KeyValueGenerator generator) {
-        this(redis, clock, generator, Integer.MAX_VALUE);
-    }
-
     /** With at most {@code maxKeys} keys per tenant (more creations fail with {@link TenantFullException}). */
     public RedisApiKeyStore(Redis redis, Clock clock, KeyValueGenerator generator, int maxKeys) {
         this.maxKeys = maxKeys;
