@@ -1,5 +1,7 @@
 package dev.contractkit.ncp.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +16,20 @@ public final class TestJvm {
     /** The JVM options every started process gets first. */
     public static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    private static Path vertxCache;
+
     private TestJvm() {
+    }
+
+    private static synchronized Path vertxCache() {
+        if (vertxCache == null) {
+            try {
+                vertxCache = TempFiles.folder("ncp-vertx-cache");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return vertxCache;
     }
 
     /** {@code java} of the running JDK, the options above, then {@code arguments}. */
@@ -26,6 +41,10 @@ public final class TestJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(OPTIONS);
+        // Vert.x makes its file cache beside the base it is given, so the base is inside a folder of this run's,
+        // deleted with it when the test JVM ends: a mock a test kills
+        // (SIGKILL, as a crash) cannot delete its own folder under the shared vertx-cache
+        command.add("-Dvertx.cacheDirBase=" + vertxCache().resolve("vertx"));
         command.addAll(arguments);
         return command;
     }
