@@ -50,6 +50,8 @@ public class ScopeResolver {
     private final boolean contractTesting;
     private final Clock clock;
     private final Duration allowedSkew;
+    /** The configured tenants' ids, whose keys and products a gateway call may use: fixed at start-up. */
+    private final List<String> configuredTenantIds;
 
     public ScopeResolver(Workspaces workspaces, ObjectMapper mapper, Tenants tenants, NcpMockConfig config, Clock clock) {
         this.workspaces = workspaces;
@@ -59,6 +61,7 @@ public class ScopeResolver {
         this.contractTesting = config.contractTesting();
         this.clock = clock;
         this.allowedSkew = config.allowedClockSkew();
+        this.configuredTenantIds = tenants.configured().stream().map(Tenant::tenantId).toList();
     }
 
     public void resolve(RoutingContext context) {
@@ -111,7 +114,7 @@ public class ScopeResolver {
         String signed = NcpSigner.pathAndQuery(path, request.query());
         String accessKey = request.getHeader(NcpHeaders.ACCESS_KEY);
         boolean apiCall = kind == Kind.API || kind == Kind.PROXIED;
-        List<String> configuredIds = gatewayAddress == null ? List.of() : tenants.configured().stream().map(Tenant::tenantId).toList();
+        List<String> configuredIds = gatewayAddress == null ? List.of() : configuredTenantIds;
         if (kind == Kind.API && !contractTesting && RequestScope.mayBeWorkspaceKey(accessKey) && !tenants.isConfigured(accessKey)) {
             workspaces.byAccessKey(accessKey).emitOn(onContextOf(context)).subscribe().with(found -> {
                 if (found.isPresent()) {
