@@ -1,4 +1,4 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys)
 -- One gateway call, checked and counted in one step: the rules of store/UsageLedger.java, in the same order.
 -- ARGV: key value, product id, '1' if an ACCEPTED subscription is required, stage id, the stage's throttle (0: none),
 -- the clock's second, day and month; then per usage plan of the stage (the first is its default):

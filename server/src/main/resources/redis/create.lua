@@ -1,4 +1,4 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys)
 -- ARGV: the new key's id, the key as JSON, the most keys the tenant may hold.
 -- Answers the key's place in creation order, -1 when the id is taken, -2 when the tenant holds its limit of keys.
 if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then return -2 end

@@ -1,4 +1,4 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys)
 -- Deletes a key with its subscriptions and gateway counters. ARGV: the key id, the prefix of its subscription ids (StoredSubscription.idPrefix).
 local stored = redis.call('HGET', KEYS[1], ARGV[1])
 if stored then

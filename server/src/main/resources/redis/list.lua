@@ -1,4 +1,4 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys)
 local ids = redis.call('ZRANGE', KEYS[2], 0, -1)
 local out = {}
 for i = 1, #ids, 500 do

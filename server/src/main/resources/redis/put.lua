@@ -1,4 +1,4 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys)
 -- ARGV: the key id, the key as JSON. Replaces a key with the same id (keeping its place in creation order).
 local before = redis.call('HGET', KEYS[1], ARGV[1])
 if before then

@@ -1,4 +1,4 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys)
 -- ARGV: the key id, the field (primaryKey or secondaryKey), its new value, the modifier, the modification time.
 -- The index of values (KEYS[9]) loses the old value and gains the new one in the same step.
 local v = redis.call('HGET', KEYS[1], ARGV[1])

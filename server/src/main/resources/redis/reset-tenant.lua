@@ -1,4 +1,4 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys)
 -- ARGV[1]: the reset time; ARGV[2]: a seeding mark, used only when the tenant has none (a reset keeps the mark);
 -- then id1, json1, ... used only when the tenant has no copy of a first seeding.
 -- Forgets the tenant's keys, subscriptions and gateway counters and restores its seed, with the reset time as modTime.

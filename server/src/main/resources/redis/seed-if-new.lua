@@ -1,4 +1,4 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (RedisApiKeyStore.tenantKeys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys)
 -- ARGV[1]: this seeding's mark (a random token, so that replicas notice a re-seeding); then id1, json1, ...
 -- Seeds only a tenant never seeded (or whose data was lost); keeps a copy for resets.
 if not redis.call('SET', KEYS[4], ARGV[1], 'NX') then return 0 end

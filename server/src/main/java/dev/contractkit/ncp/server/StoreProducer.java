@@ -1,11 +1,13 @@
 package dev.contractkit.ncp.server;
 
 import dev.contractkit.ncp.server.config.NcpMockConfig;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.JournalStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
+import dev.contractkit.ncp.server.store.KeyStore;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.Stores;
+import dev.contractkit.ncp.server.store.SubscriptionStore;
+import dev.contractkit.ncp.server.store.UsageStore;
 import dev.contractkit.ncp.server.store.WorkspaceStore;
 import dev.contractkit.ncp.server.store.redis.RedisStores;
 import io.vertx.mutiny.redis.client.Redis;
@@ -41,8 +43,21 @@ public class StoreProducer {
 
     @Produces
     @Singleton
-    ApiKeyStore keys(Stores stores) {
+    KeyStore keys(Stores stores) {
         return stores.keys();
+    }
+
+    @Produces
+    @Singleton
+    SubscriptionStore subscriptions(Stores stores) {
+        return stores.subscriptions();
+    }
+
+    /** The gateway's counters. */
+    @Produces
+    @Singleton
+    UsageStore usage(Stores stores) {
+        return stores.usage();
     }
 
     @Produces

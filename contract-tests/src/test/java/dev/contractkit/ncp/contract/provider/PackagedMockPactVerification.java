@@ -1,13 +1,8 @@
 package dev.contractkit.ncp.contract.provider;
 
-import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.contractkit.ncp.contract.PactStates;
-import dev.contractkit.ncp.contract.RequestSigning;
-import dev.contractkit.ncp.signature.NcpCredentials;
 import dev.contractkit.ncp.testsupport.PackagedMock;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +19,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 @Provider("ncp-apigw-apikeys")
 @PactFolder("${pact.folder:target/pacts}")
 @DisabledIfSystemProperty(named = "pactbroker.url", matches = ".+")
-class PackagedMockPactVerification extends ProviderVerification {
+class PackagedMockPactVerification extends RunningMockVerification {
     private static PackagedMock mock;
 
     @BeforeAll
@@ -41,17 +36,7 @@ class PackagedMockPactVerification extends ProviderVerification {
     }
 
     @Override
-    URI server() {
-        return URI.create(mock.url() + "/");
-    }
-
-    @Override
-    NcpCredentials credentials() {
-        return RequestSigning.MOCK_DEFAULT_CREDENTIALS;
-    }
-
-    @Override
-    PactStates.Setup setUp(List<ProviderState> states) throws Exception {
-        return StateChangeUrl.setUp(mock.url(), states);
+    String mockUrl() {
+        return mock.url();
     }
 }

@@ -4,12 +4,10 @@ import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contractkit.ncp.contract.PactStates;
 import dev.contractkit.ncp.contract.RequestSigning;
 import dev.contractkit.ncp.contract.pactcheck.PactSpecCheck;
 import dev.contractkit.ncp.signature.NcpCredentials;
@@ -108,20 +106,10 @@ class ProxyRecordingTest {
     @Nested
     @Provider("ncp-apigw-apikeys")
     @PactFolder("${ncp.recorded.pacts}")
-    class ThePactVerifiesAgainstTheSeededMock extends ProviderVerification {
+    class ThePactVerifiesAgainstTheSeededMock extends RunningMockVerification {
         @Override
-        URI server() {
-            return URI.create(seeded.url() + "/");
-        }
-
-        @Override
-        NcpCredentials credentials() {
-            return RequestSigning.MOCK_DEFAULT_CREDENTIALS;
-        }
-
-        @Override
-        PactStates.Setup setUp(List<ProviderState> states) throws Exception {
-            return StateChangeUrl.setUp(seeded.url(), states);
+        String mockUrl() {
+            return seeded.url();
         }
     }
 

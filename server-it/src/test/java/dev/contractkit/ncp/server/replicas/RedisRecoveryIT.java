@@ -5,26 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.replicas.RedisReplicasIT.Replica;
-import dev.contractkit.ncp.signature.NcpCredentials;
-import dev.contractkit.ncp.testsupport.PackagedMock;
 import dev.contractkit.ncp.testsupport.RedisServer;
-import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,29 +30,23 @@ import org.junit.jupiter.api.Test;
 class RedisRecoveryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private TwoReplicas replicas;
     private RedisServer redis;
     private Replica a;
     private Replica b;
 
     @BeforeEach
     void startRedisAndTwoReplicas() throws Exception {
-        redis = RedisServer.start();
-        // both at the same moment: the tenant must be seeded once
-        CompletableFuture<Replica> first = CompletableFuture.supplyAsync(() -> new Replica("a", redis));
-        CompletableFuture<Replica> second = CompletableFuture.supplyAsync(() -> new Replica("b", redis));
-        a = first.join();
-        b = second.join();
+        replicas = TwoReplicas.start(RedisReplicasIT.TENANT);
+        redis = replicas.redis();
+        a = new Replica("a", replicas.a());
+        b = new Replica("b", replicas.b());
     }
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (Replica replica : new Replica[] {a, b}) {
-            if (replica != null) {
-                replica.stop();
-            }
-        }
-        if (redis != null) {
-            redis.close();
+        if (replicas != null) {
+            replicas.close();
         }
     }
 

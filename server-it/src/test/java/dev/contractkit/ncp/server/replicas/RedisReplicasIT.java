@@ -9,19 +9,15 @@ import dev.contractkit.ncp.testsupport.PackagedMock;
 import dev.contractkit.ncp.testsupport.RedisServer;
 import dev.contractkit.ncp.testsupport.SignedHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,10 +37,11 @@ import org.junit.jupiter.api.Test;
  * answers 503 "500" fast, and the same processes serve again when Redis is back.
  */
 class RedisReplicasIT {
-    private static final NcpCredentials TENANT = new NcpCredentials("TEAMACCESSKEY0000001", "TEAMSECRETKEY000000000000000000000000001");
+    static final NcpCredentials TENANT = new NcpCredentials("TEAMACCESSKEY0000001", "TEAMSECRETKEY000000000000000000000000001");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static TwoReplicas replicas;
     private static RedisServer redis;
     private static Replica a;
     private static Replica b;
@@ -57,12 +53,10 @@ class RedisReplicasIT {
      */
     @BeforeAll
     static void startRedisAndTwoReplicas() throws Exception {
-        redis = RedisServer.start();
-        // both at the same moment: the tenant must be seeded once
-        CompletableFuture<Replica> first = CompletableFuture.supplyAsync(() -> new Replica("a", redis));
-        CompletableFuture<Replica> second = CompletableFuture.supplyAsync(() -> new Replica("b", redis));
-        a = first.join();
-        b = second.join();
+        replicas = TwoReplicas.start(TENANT);
+        redis = replicas.redis();
+        a = new Replica("a", replicas.a());
+        b = new Replica("b", replicas.b());
     }
 
     @BeforeEach
@@ -72,13 +66,8 @@ class RedisReplicasIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (Replica replica : new Replica[] {a, b}) {
-            if (replica != null) {
-                replica.stop();
-            }
-        }
-        if (redis != null) {
-            redis.close();
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
@@ -263,19 +252,14 @@ class RedisReplicasIT {
     }
 
     /** One packaged server process with the Redis store, started and ready. */
+    /** One replica of {@link TwoReplicas}, named, signing as the tenant. */
     static final class Replica {
         final String name;
         private final PackagedMock mock;
 
-        Replica(String name, RedisServer redis) {
+        Replica(String name, PackagedMock mock) {
             this.name = name;
-            try {
-                this.mock = PackagedMock.start(Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")),
-                        List.of("-Dncp.mock.store=redis", "-Dquarkus.redis.hosts=" + redis.uri(),
-                                "-Dncp.mock.credentials=" + TENANT.accessKey() + ":" + TENANT.secretKey()), Map.of());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            this.mock = mock;
         }
 
         /** Starts again on the same port after a kill, and waits until it is ready. */
@@ -285,10 +269,6 @@ class RedisReplicasIT {
 
         void kill() {
             mock.kill();
-        }
-
-        void stop() {
-            mock.close();
         }
 
         String log() {

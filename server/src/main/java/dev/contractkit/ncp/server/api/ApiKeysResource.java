@@ -13,7 +13,7 @@ import dev.contractkit.ncp.server.generated.model.PatchApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PostApiKeyRequest;
 import dev.contractkit.ncp.server.generated.model.PutApiKeyRequest;
 import dev.contractkit.ncp.server.http.TenantPacing;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyStore;
 import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
@@ -33,7 +33,7 @@ import java.util.Optional;
 @NonBlocking
 public class ApiKeysResource implements ApiKeysApi {
     @Inject
-    ApiKeyStore store;
+    KeyStore store;
     @Inject
     Caller caller;
     @Inject

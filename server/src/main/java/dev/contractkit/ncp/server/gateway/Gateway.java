@@ -3,8 +3,8 @@ package dev.contractkit.ncp.server.gateway;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.server.store.Admission;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
 import dev.contractkit.ncp.server.store.GatewayCall;
+import dev.contractkit.ncp.server.store.UsageStore;
 import dev.contractkit.ncp.server.subscription.CatalogProduct;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
 import io.smallrye.mutiny.Uni;
@@ -23,11 +23,11 @@ import java.util.Optional;
 public class Gateway {
     static final String SUBSCRIPTION_REQUIRED = "A subscription to the API is required.";
 
-    private final ApiKeyStore store;
+    private final UsageStore store;
     private final ProductCatalog catalog;
     private final Clock clock;
 
-    public Gateway(ApiKeyStore store, ProductCatalog catalog, Clock clock) {
+    public Gateway(UsageStore store, ProductCatalog catalog, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package dev.contractkit.ncp.server.health;
 
 import dev.contractkit.ncp.server.seed.SeedData;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.Stores;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,16 +15,16 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class StoreReadiness implements AsyncHealthCheck {
-    private final ApiKeyStore store;
+    private final Stores stores;
     private final SeedData seed;
 
-    public StoreReadiness(ApiKeyStore store, SeedData seed) {
-        this.store = store;
+    public StoreReadiness(Stores stores, SeedData seed) {
+        this.stores = stores;
         this.seed = seed;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return store.ping().map(up -> HealthCheckResponse.named("key store").status(up && seed.seedPresent()).build());
+        return stores.backend().ping().map(up -> HealthCheckResponse.named("key store").status(up && seed.seedPresent()).build());
     }
 }

@@ -6,7 +6,7 @@ import dev.contractkit.ncp.server.auth.ReplayedRequests;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.generated.model.SubscriptionCode;
 import dev.contractkit.ncp.server.seed.SeedData;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.StoredApiKey;
@@ -54,7 +54,7 @@ public class ProviderStates implements ReplayedRequests {
     public static final String KEY_SUBSCRIBED = "an API key is subscribed to a product";
     public static final List<String> KNOWN = List.of(KEY_EXISTS, NO_KEY, BAD_SIGNATURE, PRODUCT_EXISTS, KEY_SUBSCRIBED);
 
-    private final ApiKeyStore store;
+    private final KeyStore store;
     private final SeedData seed;
     private final Clock clock;
     private final KeyFactory keys;
@@ -75,7 +75,7 @@ public class ProviderStates implements ReplayedRequests {
     private final ProductCatalog catalog;
     private final Subscriptions subscriptions;
 
-    public ProviderStates(ApiKeyStore store, SeedData seed, Clock clock, KeyFactory keys, ProductCatalog catalog,
+    public ProviderStates(KeyStore store, SeedData seed, Clock clock, KeyFactory keys, ProductCatalog catalog,
             Subscriptions subscriptions) {
         this.store = store;
         this.catalog = catalog;

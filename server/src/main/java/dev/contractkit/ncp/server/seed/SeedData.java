@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
 import dev.contractkit.ncp.server.auth.Tenants;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.StoredApiKey;
@@ -37,7 +37,7 @@ public class SeedData {
     private static final Logger LOG = Logger.getLogger(SeedData.class);
     static final long WATCH_MILLIS = 500;
 
-    private final ApiKeyStore store;
+    private final KeyStore store;
     private final Tenants tenants;
     private final Clock clock;
     private final List<SeedKey> seed;
@@ -54,7 +54,7 @@ public class SeedData {
     private final AtomicBoolean looking = new AtomicBoolean();
     private volatile boolean seedMissing;
 
-    public SeedData(ApiKeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config, Vertx vertx,
+    public SeedData(KeyStore store, Tenants tenants, Clock clock, ObjectMapper mapper, NcpMockConfig config, Vertx vertx,
             KeyFactory keyFactory, ProductCatalog catalog) {
         this.catalog = catalog;
         this.store = store;

@@ -5,7 +5,7 @@ import dev.contractkit.ncp.server.config.NcpMockConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.auth.Tenant;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyStore;
 import dev.contractkit.ncp.server.store.Workspace;
 import dev.contractkit.ncp.server.subscription.CatalogProduct;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class WorkspaceSeeds {
     private final SeedData seedData;
-    private final ApiKeyStore store;
+    private final KeyStore store;
     private final ProductCatalog catalog;
     private final ObjectMapper mapper;
     private final BackendHosts backendHosts;
@@ -28,7 +28,7 @@ public class WorkspaceSeeds {
     /** The workspaces whose seed this replica has read. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    public WorkspaceSeeds(SeedData seedData, ApiKeyStore store, ProductCatalog catalog, ObjectMapper mapper, BackendHosts backendHosts,
+    public WorkspaceSeeds(SeedData seedData, KeyStore store, ProductCatalog catalog, ObjectMapper mapper, BackendHosts backendHosts,
             NcpMockConfig config) {
         this.backendHosts = backendHosts;
         this.maxEntries = config.workspaceSeedKeys();

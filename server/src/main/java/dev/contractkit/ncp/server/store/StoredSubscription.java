@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * One API key's subscription to one product, as the store keeps it: its status, when it was requested
  * ({@code regTime}) and changed last ({@code modTime}), and the usage plan chosen on each stage (stage id to
  * usage plan id; a stage not in the map has its default plan). Immutable; equal values mean an unchanged
- * subscription, which is what {@link ApiKeyStore#writeSubscription} compares.
+ * subscription, which is what {@link SubscriptionStore#write} compares.
  */
 public record StoredSubscription(String apiKeyId, String productId, SubscriptionState status, Instant regTime, Instant modTime,
         Map<String, String> usagePlans) {

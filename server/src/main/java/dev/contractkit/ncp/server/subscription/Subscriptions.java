@@ -1,14 +1,15 @@
 package dev.contractkit.ncp.server.subscription;
 
 import dev.contractkit.ncp.server.generated.model.SubscriptionDecision;
-import dev.contractkit.ncp.server.store.ApiKeyStore.SubscriptionWrite;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyStore;
 import dev.contractkit.ncp.server.store.NcpTime;
 import dev.contractkit.ncp.server.store.Page;
 import dev.contractkit.ncp.server.store.StoredApiKey;
 import dev.contractkit.ncp.server.store.StoredSubscription;
 import dev.contractkit.ncp.server.store.SubscriptionState;
+import dev.contractkit.ncp.server.store.SubscriptionStore;
 import dev.contractkit.ncp.server.store.Usage;
+import dev.contractkit.ncp.server.store.UsageStore;
 import dev.contractkit.ncp.server.subscription.SubscriptionRefusedException.Reason;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +34,16 @@ public class Subscriptions {
     static final int MAX_ATTEMPTS = 50;
     private static final long ALL = Long.MAX_VALUE;
 
-    private final ApiKeyStore store;
+    private final KeyStore keys;
+    private final SubscriptionStore subscriptions;
+    private final UsageStore usage;
     private final ProductCatalog catalog;
     private final Clock clock;
 
-    public Subscriptions(ApiKeyStore store, ProductCatalog catalog, Clock clock) {
-        this.store = store;
+    public Subscriptions(KeyStore keys, SubscriptionStore subscriptions, UsageStore usage, ProductCatalog catalog, Clock clock) {
+        this.keys = keys;
+        this.subscriptions = subscriptions;
+        this.usage = usage;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -119,11 +124,11 @@ public class Subscriptions {
             if (!next.changes()) {
                 return Uni.createFrom().voidItem();
             }
-            return store.writeSubscription(tenantId, apiKeyId, productId, current.orElse(null), next.value()).chain(written -> {
-                if (written == SubscriptionWrite.DONE) {
+            return subscriptions.write(tenantId, apiKeyId, productId, current.orElse(null), next.value()).chain(written -> {
+                if (written == SubscriptionStore.Write.DONE) {
                     return Uni.createFrom().voidItem();
                 }
-                if (written == SubscriptionWrite.KEY_MISSING) {
+                if (written == SubscriptionStore.Write.KEY_MISSING) {
                     return Uni.createFrom().failure(keyNotFound(apiKeyId));
                 }
                 if (attempt >= MAX_ATTEMPTS) {
@@ -165,7 +170,7 @@ public class Subscriptions {
 
     /** The products a key has a subscription to, in any status. */
     public Uni<Page<ProductSubscription>> productsOf(String tenantId, String apiKeyId, long offset, long limit) {
-        return existingKey(tenantId, apiKeyId).chain(key -> store.subscriptions(tenantId)).map(all -> {
+        return existingKey(tenantId, apiKeyId).chain(key -> subscriptions.all(tenantId)).map(all -> {
             List<ProductSubscription> rows = new ArrayList<>();
             for (StoredSubscription subscription : all) {
                 if (subscription.apiKeyId().equals(apiKeyId)) {
@@ -202,7 +207,7 @@ public class Subscriptions {
             return Uni.createFrom().item(page);
         }
         List<String> stageIds = page.items().stream().map(row -> row.stage().stageId()).toList();
-        return store.usage(tenantId, apiKeyId, productId, stageIds, clock.instant()).map(byStage -> new Page<>(page.items().stream()
+        return usage.usage(tenantId, apiKeyId, productId, stageIds, clock.instant()).map(byStage -> new Page<>(page.items().stream()
                 .map(row -> new StageRow(row.key(), row.subscription(), row.api(), row.stage(), row.usagePlan(),
                         byStage.getOrDefault(row.stage().stageId(), Usage.NONE)))
                 .toList(), page.total(), page.initialCount()));
@@ -211,7 +216,7 @@ public class Subscriptions {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private Uni<List<KeySubscription>> keySubscriptions(String tenantId, String productId, Collection<SubscriptionState> statuses) {
-        return store.subscriptions(tenantId).chain(subscriptions -> store.list(tenantId, null, 0, ALL).map(page -> {
+        return subscriptions.all(tenantId).chain(subscriptions -> keys.list(tenantId, null, 0, ALL).map(page -> {
             Map<String, StoredApiKey> keys = page.items().stream().collect(Collectors.toMap(StoredApiKey::apiKeyId, key -> key));
             List<KeySubscription> rows = new ArrayList<>();
             for (StoredSubscription subscription : subscriptions) {
@@ -226,11 +231,11 @@ public class Subscriptions {
     }
 
     private Uni<Optional<StoredSubscription>> current(String tenantId, String apiKeyId, String productId) {
-        return store.subscription(tenantId, apiKeyId, productId);
+        return subscriptions.find(tenantId, apiKeyId, productId);
     }
 
     private Uni<StoredApiKey> existingKey(String tenantId, String apiKeyId) {
-        return store.find(tenantId, apiKeyId).map(found -> found.orElseThrow(() -> keyNotFound(apiKeyId)));
+        return keys.find(tenantId, apiKeyId).map(found -> found.orElseThrow(() -> keyNotFound(apiKeyId)));
     }
 
     private static StoredSubscription subscribed(Optional<StoredSubscription> current, String apiKeyId, String productId) {

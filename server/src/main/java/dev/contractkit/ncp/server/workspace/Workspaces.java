@@ -5,7 +5,7 @@ import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpException;
 import dev.contractkit.ncp.server.seed.WorkspaceSeeds;
-import dev.contractkit.ncp.server.store.ApiKeyStore;
+import dev.contractkit.ncp.server.store.KeyStore;
 import dev.contractkit.ncp.server.store.JournalStore;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.Workspace;
@@ -32,14 +32,14 @@ public class Workspaces {
     static final long MIN_TTL_SECONDS = 60;
 
     private final WorkspaceStore workspaces;
-    private final ApiKeyStore store;
+    private final KeyStore store;
     private final WorkspaceSeeds seed;
     private final KeyValueGenerator generator;
     private final Clock clock;
     private final NcpMockConfig config;
     private final JournalStore journals;
 
-    public Workspaces(WorkspaceStore workspaces, ApiKeyStore store, WorkspaceSeeds seed, KeyValueGenerator generator, Clock clock, NcpMockConfig config,
+    public Workspaces(WorkspaceStore workspaces, KeyStore store, WorkspaceSeeds seed, KeyValueGenerator generator, Clock clock, NcpMockConfig config,
             JournalStore journals) {
         this.journals = journals;
         this.workspaces = workspaces;

@@ -4,24 +4,18 @@ import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contractkit.ncp.server.SignedRequests;
-import dev.contractkit.ncp.server.TestClock;
-import dev.contractkit.ncp.server.UntouchedKey;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.contractkit.ncp.server.UntouchedKeyTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,30 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every bad input gets NCP's envelope with the right status, and changes nothing. */
 @QuarkusTest
-class BadInputTest {
-
-    @Inject
-    TestClock clock;
-
-    @TestHTTPResource("/")
-    URI root;
-
-    SignedRequests tenant;
-    String id;
-    Map<String, Object> before;
-    private UntouchedKey key;
-
-    @BeforeEach
-    void createAKey() {
-        key = UntouchedKey.create(clock, "bad-input-target");
-        tenant = key.tenant;
-        id = key.id;
-        before = key.before;
-    }
-
-    private void assertUnchanged() {
-        key.assertUnchanged();
-    }
+class BadInputTest extends UntouchedKeyTest {
 
     private Response patch(String contentType, String body) {
         String path = "/api/v1/api-keys/" + id;

@@ -7,21 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.SignedRequests;
-import dev.contractkit.ncp.server.TestClock;
-import dev.contractkit.ncp.server.UntouchedKey;
+import dev.contractkit.ncp.server.UntouchedKeyTest;
 import dev.contractkit.ncp.signature.NcpHeaders;
 import dev.contractkit.ncp.signature.NcpSigner;
 import dev.contractkit.ncp.testsupport.RawHttp;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,30 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and the lenient cases decided on purpose (README, "Errors, as NCP answers them").
  */
 @QuarkusTest
-class HostileInputRegressionTest {
-
-    @Inject
-    TestClock clock;
-
-    @TestHTTPResource("/")
-    URI root;
-
-    SignedRequests tenant;
-    String id;
-    Map<String, Object> before;
-    private UntouchedKey key;
-
-    @BeforeEach
-    void createAKey() {
-        key = UntouchedKey.create(clock, "hostile-target");
-        tenant = key.tenant;
-        id = key.id;
-        before = key.before;
-    }
-
-    private void assertUnchanged() {
-        key.assertUnchanged();
-    }
+class HostileInputRegressionTest extends UntouchedKeyTest {
 
     @ParameterizedTest(name = "timestamp {0}")
     @ValueSource(strings = {"9999999999999999999", "9223372036854775808", "99999999999999999999", "-0", "１７００００００００００００"})

@@ -91,7 +91,7 @@ final class RedisSeeds {
     }
 
     Uni<Optional<String>> seedMark(String tenantId) {
-        return redis.send(Request.cmd(Command.GET).arg(RedisApiKeyStore.key(tenantId, "seeded")))
+        return redis.send(Request.cmd(Command.GET).arg(TenantSlot.key(tenantId, "seeded")))
                 .map(RedisTransport::text);
     }
 
@@ -105,6 +105,6 @@ final class RedisSeeds {
     }
 
     private Uni<Response> eval(LuaScript script, String tenantId, String... args) {
-        return redis.eval(script, RedisApiKeyStore.tenantKeys(tenantId), args);
+        return redis.eval(script, TenantSlot.keys(tenantId), args);
     }
 }

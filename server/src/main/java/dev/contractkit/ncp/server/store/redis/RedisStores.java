@@ -6,7 +6,10 @@ import io.vertx.mutiny.redis.client.Redis;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Every store in Redis, on one pipelined connection, shared by every replica on that Redis. */
+/**
+ * Every store in Redis, on one pipelined connection ({@link RedisTransport}), shared by every replica on that
+ * Redis. Every call gives up after about {@link RedisTransport#TIMEOUT} with {@code StoreUnavailableException}.
+ */
 public final class RedisStores {
     private RedisStores() {
     }
@@ -16,7 +19,10 @@ public final class RedisStores {
      * @param idleExpiry  how long a journal nobody writes to lives on (a workspace's longest idle time)
      */
     public static Stores open(Redis redis, Clock clock, KeyValueGenerator generator, int tenantMaxKeys, int journalSize, Duration idleExpiry) {
-        RedisApiKeyStore keys = new RedisApiKeyStore(redis, clock, generator, tenantMaxKeys);
-        return new Stores(keys, keys.workspaces(), keys.journal(journalSize, idleExpiry));
+        RedisTransport transport = new RedisTransport(redis);
+        StoredJson json = new StoredJson();
+        return new Stores(new RedisKeyStore(transport, json, clock, generator, tenantMaxKeys), new RedisSubscriptionStore(transport, json),
+                new RedisUsageStore(transport, json), new RedisWorkspaceStore(transport), new RedisJournalStore(transport, journalSize, idleExpiry),
+                transport);
     }
 }

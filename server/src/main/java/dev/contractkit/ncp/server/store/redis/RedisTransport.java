@@ -1,8 +1,10 @@
 package dev.contractkit.ncp.server.store.redis;
 
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
+import dev.contractkit.ncp.server.store.Stores;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  * drops the connection when it is older than {@link #TIMEOUT}, which fails every request waiting on it; the
  * next call connects again. {@link #close()} stops the watchdog and closes the connection.
  */
-final class RedisTransport implements AutoCloseable {
+final class RedisTransport implements Stores.Backend {
     /** Under the 2 s within which an API call must answer 503 when Redis is gone. */
     static final Duration TIMEOUT = Duration.ofMillis(1200);
 
@@ -62,6 +64,12 @@ final class RedisTransport implements AutoCloseable {
     private static Uni<Response> unavailableOnFailure(Uni<Response> call) {
         return call.onFailure(failure -> !(failure instanceof StoreUnavailableException))
                 .transform(failure -> new StoreUnavailableException("Redis failed: " + failure.getMessage(), failure));
+    }
+
+    /** Whether Redis answers a PING: false, never a failure, when it does not. */
+    @Override
+    public Uni<Boolean> ping() {
+        return send(Request.cmd(Command.PING)).map(answer -> "PONG".equals(answer.toString())).onFailure().recoverWithItem(false);
     }
 
     @Override

@@ -28,7 +28,7 @@ public class RedisWorkspaceStore implements WorkspaceStore {
 
     private final RedisTransport redis;
 
-    /** On the transport of the key store ({@link RedisApiKeyStore#workspaces()}), which closes it. */
+    /** On the transport every store of the backend shares ({@link RedisStores}). */
     RedisWorkspaceStore(RedisTransport redis) {
         this.redis = redis;
     }

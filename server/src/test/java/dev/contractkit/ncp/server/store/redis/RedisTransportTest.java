@@ -110,7 +110,7 @@ class RedisTransportTest {
     @Test
     void aScriptGoesWithItsTextOnceThenByItsSha1AndWithItsTextAgainWhenRedisForgotIt() throws Exception {
         LuaScript script = LuaScript.load("regenerate");
-        String[] keys = RedisApiKeyStore.tenantKeys("t1");
+        String[] keys = TenantSlot.keys("t1");
         Function<RedisTransport, Response> regenerateAMissingKey = t -> t.eval(script, keys, "no-such-key", "primaryKey", "v", "me",
                 "2026-01-01T00:00:00Z").await().atMost(WAIT);
 
@@ -131,7 +131,7 @@ class RedisTransportTest {
         try (RedisTransport unreachable = new RedisTransport(nowhere)) {
             assertThatThrownBy(() -> unreachable.send(Request.cmd(Command.PING)).await().atMost(WAIT))
                     .isInstanceOf(StoreUnavailableException.class);
-            assertThatThrownBy(() -> unreachable.eval(LuaScript.load("regenerate"), RedisApiKeyStore.tenantKeys("t1"), "k", "primaryKey",
+            assertThatThrownBy(() -> unreachable.eval(LuaScript.load("regenerate"), TenantSlot.keys("t1"), "k", "primaryKey",
                     "v", "me", "2026-01-01T00:00:00Z").await().atMost(WAIT)).isInstanceOf(StoreUnavailableException.class);
         } finally {
             nowhere.close();

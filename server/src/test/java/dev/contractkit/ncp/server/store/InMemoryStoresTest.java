@@ -6,17 +6,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import org.junit.jupiter.api.Test;
 
-class InMemoryApiKeyStoreTest extends ApiKeyStoreContract {
-    private final InMemoryApiKeyStore memory = new InMemoryApiKeyStore(CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE);
+class InMemoryStoresTest extends StoresContract {
+    private final KeyStore memory = emptyStores(Integer.MAX_VALUE).keys();
 
     @Override
-    Stores emptyStores() {
-        return Stores.inMemory(CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE, 1000);
-    }
-
-    @Override
-    ApiKeyStore emptyStoreHolding(int maxKeys) {
-        return new InMemoryApiKeyStore(CLOCK, new KeyValueGenerator(), maxKeys);
+    Stores emptyStores(int maxKeys) {
+        return Stores.inMemory(CLOCK, new KeyValueGenerator(), maxKeys, 1000);
     }
 
     /**

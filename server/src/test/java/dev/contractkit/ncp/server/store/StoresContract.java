@@ -21,29 +21,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ApiKeyStore} does, whatever keeps the keys: one contract, run against the in-memory
- * store and against a real Redis.
+ * What the stores of keys, subscriptions and usage do, whatever backend keeps them: one contract, run against
+ * memory and against a real Redis.
  */
-abstract class ApiKeyStoreContract {
+abstract class StoresContract {
     static final Instant NOW = Instant.parse("2024-05-08T00:21:31.789Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** A backend's stores, with no keys and no workspaces at all. */
-    abstract Stores emptyStores();
-
-    /** An empty store that holds at most {@code maxKeys} keys per tenant. */
-    abstract ApiKeyStore emptyStoreHolding(int maxKeys);
+    /** A backend's stores, with no keys and no workspaces at all, holding at most {@code maxKeys} keys per tenant. */
+    abstract Stores emptyStores(int maxKeys);
 
     private Stores stores() {
         if (stores == null) {
-            stores = emptyStores();
+            stores = emptyStores(Integer.MAX_VALUE);
         }
         return stores;
     }
 
-    private ApiKeyStore store() {
+    private KeyStore store() {
         return stores().keys();
+    }
+
+    private SubscriptionStore subscriptions() {
+        return stores().subscriptions();
+    }
+
+    private UsageStore usage() {
+        return stores().usage();
     }
 
     private Stores stores;
@@ -208,7 +213,7 @@ abstract class ApiKeyStoreContract {
 
     @Test
     void pingAnswers() {
-        assertThat(await(store().ping())).isTrue();
+        assertThat(await(stores().backend().ping())).isTrue();
     }
 
     static StoredApiKey seedKey(String tenant, String id, String name) {
@@ -231,23 +236,23 @@ abstract class ApiKeyStoreContract {
                 SubscriptionState.REQUEST, "2024-05-08T00:00:02Z");
         StoredSubscription accepted = subscription(key.apiKeyId(), "prodpub001",
                 SubscriptionState.ACCEPTED, "2024-05-08T00:00:01Z");
-        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, requested))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
-        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
-        assertThat(await(store().subscriptions("t1"))).containsExactly(accepted, requested);
+        assertThat(await(subscriptions().write("t1", key.apiKeyId(), "prodprt002", null, requested))).isEqualTo(SubscriptionStore.Write.DONE);
+        assertThat(await(subscriptions().write("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(SubscriptionStore.Write.DONE);
+        assertThat(await(subscriptions().all("t1"))).containsExactly(accepted, requested);
 
         // a writer that read "none" comes too late: it must read again
         StoredSubscription other = requested.withStatus(SubscriptionState.ACCEPTED, NOW);
-        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, other))).isEqualTo(ApiKeyStore.SubscriptionWrite.CHANGED);
+        assertThat(await(subscriptions().write("t1", key.apiKeyId(), "prodprt002", null, other))).isEqualTo(SubscriptionStore.Write.CHANGED);
         StoredSubscription planned = requested.withUsagePlan("stgpayprd1", "planpaygld", NOW);
-        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", requested, planned))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
-        assertThat(await(store().subscriptions("t1"))).containsExactly(accepted, planned);
-        assertThat(await(store().subscriptions("t1")).get(1).usagePlans()).containsEntry("stgpayprd1", "planpaygld");
+        assertThat(await(subscriptions().write("t1", key.apiKeyId(), "prodprt002", requested, planned))).isEqualTo(SubscriptionStore.Write.DONE);
+        assertThat(await(subscriptions().all("t1"))).containsExactly(accepted, planned);
+        assertThat(await(subscriptions().all("t1")).get(1).usagePlans()).containsEntry("stgpayprd1", "planpaygld");
 
         // removal, again only over what was read
-        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", requested, null))).isEqualTo(ApiKeyStore.SubscriptionWrite.CHANGED);
-        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", planned, null))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
-        assertThat(await(store().subscriptions("t1"))).containsExactly(accepted);
-        assertThat(await(store().subscriptions("t2"))).isEmpty();
+        assertThat(await(subscriptions().write("t1", key.apiKeyId(), "prodprt002", requested, null))).isEqualTo(SubscriptionStore.Write.CHANGED);
+        assertThat(await(subscriptions().write("t1", key.apiKeyId(), "prodprt002", planned, null))).isEqualTo(SubscriptionStore.Write.DONE);
+        assertThat(await(subscriptions().all("t1"))).containsExactly(accepted);
+        assertThat(await(subscriptions().all("t2"))).isEmpty();
     }
 
     @Test
@@ -255,11 +260,11 @@ abstract class ApiKeyStoreContract {
         StoredApiKey key = create("t1", "k");
         StoredSubscription accepted = subscription(key.apiKeyId(), "prodpub001",
                 SubscriptionState.ACCEPTED, "2024-05-08T00:00:01Z");
-        assertThat(await(store().subscription("t1", key.apiKeyId(), "prodpub001"))).isEmpty();
-        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(ApiKeyStore.SubscriptionWrite.DONE);
-        assertThat(await(store().subscription("t1", key.apiKeyId(), "prodpub001"))).contains(accepted);
-        assertThat(await(store().subscription("t1", key.apiKeyId(), "prodprt002"))).isEmpty();
-        assertThat(await(store().subscription("t2", key.apiKeyId(), "prodpub001"))).as("another tenant's").isEmpty();
+        assertThat(await(subscriptions().find("t1", key.apiKeyId(), "prodpub001"))).isEmpty();
+        assertThat(await(subscriptions().write("t1", key.apiKeyId(), "prodpub001", null, accepted))).isEqualTo(SubscriptionStore.Write.DONE);
+        assertThat(await(subscriptions().find("t1", key.apiKeyId(), "prodpub001"))).contains(accepted);
+        assertThat(await(subscriptions().find("t1", key.apiKeyId(), "prodprt002"))).isEmpty();
+        assertThat(await(subscriptions().find("t2", key.apiKeyId(), "prodpub001"))).as("another tenant's").isEmpty();
     }
 
     @Test
@@ -270,17 +275,17 @@ abstract class ApiKeyStoreContract {
                 SubscriptionState.ACCEPTED, "2024-05-08T00:00:01Z");
         StoredSubscription keptSub = subscription(kept.apiKeyId(), "prodpub001",
                 SubscriptionState.ACCEPTED, "2024-05-08T00:00:02Z");
-        assertThat(await(store().writeSubscription("t2", key.apiKeyId(), "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
-        assertThat(await(store().writeSubscription("t1", "nokey00000", "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
-        await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, sub));
-        await(store().writeSubscription("t1", kept.apiKeyId(), "prodpub001", null, keptSub));
+        assertThat(await(subscriptions().write("t2", key.apiKeyId(), "prodpub001", null, sub))).isEqualTo(SubscriptionStore.Write.KEY_MISSING);
+        assertThat(await(subscriptions().write("t1", "nokey00000", "prodpub001", null, sub))).isEqualTo(SubscriptionStore.Write.KEY_MISSING);
+        await(subscriptions().write("t1", key.apiKeyId(), "prodpub001", null, sub));
+        await(subscriptions().write("t1", kept.apiKeyId(), "prodpub001", null, keptSub));
 
         assertThat(await(store().delete("t1", key.apiKeyId()))).isTrue();
-        assertThat(await(store().subscriptions("t1"))).containsExactly(keptSub);
-        assertThat(await(store().writeSubscription("t1", key.apiKeyId(), "prodpub001", null, sub))).isEqualTo(ApiKeyStore.SubscriptionWrite.KEY_MISSING);
+        assertThat(await(subscriptions().all("t1"))).containsExactly(keptSub);
+        assertThat(await(subscriptions().write("t1", key.apiKeyId(), "prodpub001", null, sub))).isEqualTo(SubscriptionStore.Write.KEY_MISSING);
 
         await(store().reset(Map.of("t1", List.of())));
-        assertThat(await(store().subscriptions("t1"))).isEmpty();
+        assertThat(await(subscriptions().all("t1"))).isEmpty();
     }
 
     @Test
@@ -288,25 +293,25 @@ abstract class ApiKeyStoreContract {
         StoredApiKey key = create("t1", "k");
         StoredSubscription first = subscription(key.apiKeyId(), "prodprt002",
                 SubscriptionState.REQUEST, "2024-05-08T00:00:01Z");
-        await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, first));
+        await(subscriptions().write("t1", key.apiKeyId(), "prodprt002", null, first));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<ApiKeyStore.SubscriptionWrite>> answers = new ArrayList<>();
+            List<Future<SubscriptionStore.Write>> answers = new ArrayList<>();
             CountDownLatch start = new CountDownLatch(1);
             for (int i = 0; i < 16; i++) {
                 StoredSubscription next = first.withUsagePlan("stage" + i, "plan", NOW);
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", first, next));
+                    return await(subscriptions().write("t1", key.apiKeyId(), "prodprt002", first, next));
                 }));
             }
             start.countDown();
             int done = 0;
-            for (Future<ApiKeyStore.SubscriptionWrite> answer : answers) {
-                done += answer.get() == ApiKeyStore.SubscriptionWrite.DONE ? 1 : 0;
+            for (Future<SubscriptionStore.Write> answer : answers) {
+                done += answer.get() == SubscriptionStore.Write.DONE ? 1 : 0;
             }
             assertThat(done).isEqualTo(1);
-            assertThat(await(store().subscriptions("t1")).get(0).usagePlans()).hasSize(1);
+            assertThat(await(subscriptions().all("t1")).get(0).usagePlans()).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -321,36 +326,36 @@ abstract class ApiKeyStoreContract {
     void theGatewayChecksKeySubscriptionRateAndQuotasInOneStepAndCountsUsage() {
         StoredApiKey key = create("t1", "gateway");
         Instant t = Instant.parse("2026-01-31T23:59:58Z");
-        assertThat(await(store().admit("t1", call("nobody-holds-this", false, 0, t))).verdict()).isEqualTo(Admission.Verdict.UNKNOWN_KEY);
-        assertThat(await(store().admit("t2", call(key.primaryKey(), false, 0, t))).verdict()).as("another tenant's key")
+        assertThat(await(usage().admit("t1", call("nobody-holds-this", false, 0, t))).verdict()).isEqualTo(Admission.Verdict.UNKNOWN_KEY);
+        assertThat(await(usage().admit("t2", call(key.primaryKey(), false, 0, t))).verdict()).as("another tenant's key")
                 .isEqualTo(Admission.Verdict.UNKNOWN_KEY);
-        assertThat(await(store().admit("t1", call(key.primaryKey(), true, 0, t))).verdict()).isEqualTo(Admission.Verdict.NOT_SUBSCRIBED);
+        assertThat(await(usage().admit("t1", call(key.primaryKey(), true, 0, t))).verdict()).isEqualTo(Admission.Verdict.NOT_SUBSCRIBED);
 
-        Admission first = await(store().admit("t1", call(key.secondaryKey(), false, 0, t)));
+        Admission first = await(usage().admit("t1", call(key.secondaryKey(), false, 0, t)));
         assertThat(first.verdict()).isEqualTo(Admission.Verdict.ADMITTED);
         assertThat(first.key().apiKeyId()).isEqualTo(key.apiKeyId());
         assertThat(first.keyUsed()).isEqualTo(KeySlot.SECONDARY);
         assertThat(first.usagePlanId()).isEqualTo("planpaysbx");
-        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
-        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.RATE_LIMITED);
-        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t.plusSeconds(1)))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
-        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, t.plusSeconds(1)))).verdict())
+        assertThat(await(usage().admit("t1", call(key.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        assertThat(await(usage().admit("t1", call(key.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.RATE_LIMITED);
+        assertThat(await(usage().admit("t1", call(key.primaryKey(), false, 0, t.plusSeconds(1)))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        assertThat(await(usage().admit("t1", call(key.primaryKey(), false, 0, t.plusSeconds(1)))).verdict())
                 .as("the day quota of 3").isEqualTo(Admission.Verdict.QUOTA_EXCEEDED);
-        assertThat(await(store().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1", "stgother01"), t.plusSeconds(1))))
+        assertThat(await(usage().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1", "stgother01"), t.plusSeconds(1))))
                 .containsEntry("stgpaysbx1", new Usage(3, 3, 5, 5)).containsEntry("stgother01", Usage.NONE);
 
         Instant nextDay = Instant.parse("2026-02-01T00:00:00Z"); // also a new month
-        assertThat(await(store().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), nextDay)))
+        assertThat(await(usage().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), nextDay)))
                 .containsEntry("stgpaysbx1", Usage.NONE);
-        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 1, nextDay))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
-        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 1, nextDay))).verdict())
+        assertThat(await(usage().admit("t1", call(key.primaryKey(), false, 1, nextDay))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        assertThat(await(usage().admit("t1", call(key.primaryKey(), false, 1, nextDay))).verdict())
                 .as("the stage throttle of 1").isEqualTo(Admission.Verdict.THROTTLED);
 
         await(store().update("t1", key.apiKeyId(), "gateway", "d", false, "me"));
-        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, nextDay))).verdict()).isEqualTo(Admission.Verdict.DISABLED_KEY);
+        assertThat(await(usage().admit("t1", call(key.primaryKey(), false, 0, nextDay))).verdict()).isEqualTo(Admission.Verdict.DISABLED_KEY);
         await(store().delete("t1", key.apiKeyId()));
-        assertThat(await(store().admit("t1", call(key.primaryKey(), false, 0, nextDay))).verdict()).isEqualTo(Admission.Verdict.UNKNOWN_KEY);
-        assertThat(await(store().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), nextDay)))
+        assertThat(await(usage().admit("t1", call(key.primaryKey(), false, 0, nextDay))).verdict()).isEqualTo(Admission.Verdict.UNKNOWN_KEY);
+        assertThat(await(usage().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), nextDay)))
                 .as("a deleted key's counters go with it").containsEntry("stgpaysbx1", Usage.NONE);
     }
 
@@ -360,14 +365,14 @@ abstract class ApiKeyStoreContract {
         Instant t = Instant.parse("2026-01-10T10:00:00Z");
         StoredSubscription gold = new StoredSubscription(key.apiKeyId(), "prodprt002",
                 SubscriptionState.ACCEPTED, t, t, Map.of("stgpaysbx1", "planpaygld"));
-        await(store().writeSubscription("t1", key.apiKeyId(), "prodprt002", null, gold));
+        await(subscriptions().write("t1", key.apiKeyId(), "prodprt002", null, gold));
         for (int i = 0; i < 10; i++) {
-            Admission admission = await(store().admit("t1", call(key.primaryKey(), true, 0, t)));
+            Admission admission = await(usage().admit("t1", call(key.primaryKey(), true, 0, t)));
             assertThat(admission.verdict()).isEqualTo(Admission.Verdict.ADMITTED);
             assertThat(admission.usagePlanId()).isEqualTo("planpaygld");
         }
         await(store().reset(Map.of("t1", List.of())));
-        assertThat(await(store().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), t))).containsEntry("stgpaysbx1", Usage.NONE);
+        assertThat(await(usage().usage("t1", key.apiKeyId(), "prodprt002", List.of("stgpaysbx1"), t))).containsEntry("stgpaysbx1", Usage.NONE);
     }
 
     private WorkspaceStore workspaces() {
@@ -408,7 +413,8 @@ abstract class ApiKeyStoreContract {
 
     @Test
     void aTenantHoldsAtMostItsLimitOfKeysAndOtherTenantsAreNotHeldBackByIt() {
-        ApiKeyStore limited = emptyStoreHolding(2);
+        stores = emptyStores(2);
+        KeyStore limited = store();
         StoredApiKey first = await(limited.create("t1", "one", "", "me"));
         await(limited.create("t1", "two", "", "me"));
         assertThatThrownBy(() -> await(limited.create("t1", "three", "", "me"))).isInstanceOf(TenantFullException.class)
@@ -447,7 +453,7 @@ abstract class ApiKeyStoreContract {
     }
 
     private Admission admit(String value, Instant at) {
-        return await(store().admit("t1", call(value, false, 0, at)));
+        return await(usage().admit("t1", call(value, false, 0, at)));
     }
 
     @Test

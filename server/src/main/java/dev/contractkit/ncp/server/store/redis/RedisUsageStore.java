@@ -5,6 +5,7 @@ import dev.contractkit.ncp.server.store.GatewayCall;
 import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.StoredSubscription;
 import dev.contractkit.ncp.server.store.Usage;
+import dev.contractkit.ncp.server.store.UsageStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
@@ -17,27 +18,31 @@ import java.util.Map;
 
 /**
  * The gateway's checks and counters in Redis: each call is one run of {@code admit.lua} over the tenant's
- * slot (the rules of {@code store/UsageLedger}), so replicas share every window and quota exactly.
+ * slot (the rules of {@code store/UsageLedger}), so replicas share every window and quota exactly. The
+ * tenant's {@code usage} hash holds "keyId/productId/stageId" to the day and month counters as JSON; its
+ * {@code rate} hash "keyId/stageId" to "second:count" of a key's rate window (with "*" for the key id: the
+ * stage's throttle window).
  */
-final class RedisGatewayCounters {
+final class RedisUsageStore implements UsageStore {
     private static final LuaScript ADMIT = LuaScript.load("admit");
 
     private final RedisTransport redis;
     private final StoredJson json;
 
-    RedisGatewayCounters(RedisTransport redis, StoredJson json) {
+    RedisUsageStore(RedisTransport redis, StoredJson json) {
         this.redis = redis;
         this.json = json;
     }
 
-    Uni<Admission> admit(String[] tenantKeys, GatewayCall call) {
+    @Override
+    public Uni<Admission> admit(String tenantId, GatewayCall call) {
         List<String> args = new ArrayList<>(List.of(call.keyValue(), call.productId(), call.subscriptionRequired() ? "1" : "0",
                 call.stageId(), Long.toString(call.throttleRps()), Long.toString(call.second()), call.day(), call.month()));
         for (GatewayCall.PlanLimits plan : call.plans()) {
             args.addAll(List.of(plan.usagePlanId(), Long.toString(plan.rateRps()), Long.toString(plan.dayQuotaRequest()),
                     Long.toString(plan.monthQuotaRequest())));
         }
-        return redis.eval(ADMIT, tenantKeys, args.toArray(String[]::new)).map(answer -> {
+        return redis.eval(ADMIT, TenantSlot.keys(tenantId), args.toArray(String[]::new)).map(answer -> {
             if (answer.size() < 3) {
                 return Admission.unknown();
             }
@@ -46,11 +51,12 @@ final class RedisGatewayCounters {
         });
     }
 
-    Uni<Map<String, Usage>> usage(String usageKey, String apiKeyId, String productId, List<String> stageIds, Instant at) {
+    @Override
+    public Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at) {
         if (stageIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        Request hmget = Request.cmd(Command.HMGET).arg(usageKey);
+        Request hmget = Request.cmd(Command.HMGET).arg(TenantSlot.key(tenantId, "usage"));
         stageIds.forEach(stageId -> hmget.arg(StoredSubscription.id(apiKeyId, productId) + "/" + stageId));
         return redis.send(hmget).map(answer -> {
             Map<String, Usage> byStage = new HashMap<>();

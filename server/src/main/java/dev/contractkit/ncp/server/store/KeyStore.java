@@ -1,20 +1,20 @@
 package dev.contractkit.ncp.server.store;
 
 import io.smallrye.mutiny.Uni;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The mock's state: each tenant's API keys and subscriptions, in memory ({@link InMemoryApiKeyStore}) or in
- * Redis ({@code store/redis/RedisApiKeyStore}, shared by replicas). Every method answers asynchronously and never blocks the
- * caller's thread. Every change to one key is atomic; a key of another tenant is never seen. A key that is
+ * Each tenant's API keys, and its seeding: in memory ({@link InMemoryKeyStore}) or in Redis
+ * ({@code store/redis/RedisKeyStore}, shared by replicas). Every method answers asynchronously and never blocks
+ * the caller's thread. Every change to one key is atomic, and deleting a key removes its subscriptions and
+ * counters in the same step; a key of another tenant is never seen. A key that is
  * not there is an empty {@link Optional} (or {@code false}): the store knows nothing of HTTP, and the
  * resource turns that into NCP's 404. A store that cannot be reached fails with
  * {@link StoreUnavailableException}.
  */
-public interface ApiKeyStore extends AutoCloseable {
+public interface KeyStore {
 
     /** A new key; fails with {@link TenantFullException} when the tenant holds its limit of keys already. */
     Uni<StoredApiKey> create(String tenantId, String name, String description, String modifier);
@@ -63,38 +63,4 @@ public interface ApiKeyStore extends AutoCloseable {
     /** Every key, subscription and counter of one tenant gone (a deleted workspace). */
     Uni<Void> forget(String tenantId);
 
-    /** Every subscription of the tenant's keys to products, oldest request first. */
-    Uni<List<StoredSubscription>> subscriptions(String tenantId);
-
-    /** A key's subscription to a product, if there is one. */
-    Uni<Optional<StoredSubscription>> subscription(String tenantId, String apiKeyId, String productId);
-
-    /**
-     * Writes the subscription of a key to a product in one atomic step, when the key exists and its
-     * subscription is still {@code expected} (null: none): {@code next} replaces it, or (null) removes it.
-     * A caller that gets {@link SubscriptionWrite#CHANGED} read a subscription that has changed since: it
-     * reads again and decides again. Deleting a key removes its subscriptions; a reset removes them all.
-     */
-    Uni<SubscriptionWrite> writeSubscription(String tenantId, String apiKeyId, String productId, StoredSubscription expected,
-            StoredSubscription next);
-
-    /** What {@link #writeSubscription} did. */
-    enum SubscriptionWrite { DONE, KEY_MISSING, CHANGED }
-
-    /**
-     * Checks and counts one gateway call in one atomic step ({@link UsageLedger} says how): across replicas
-     * on Redis, no increment is lost and no limit is passed. A reset clears every counter; deleting a key, its own.
-     */
-    Uni<Admission> admit(String tenantId, GatewayCall call);
-
-    /** The key's use of each of the given stages of the product in the day and month of {@code at}, by stage id. */
-    Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at);
-
-    /** Whether the store answers (the readiness check). */
-    Uni<Boolean> ping();
-
-    /** Releases what the store holds (connections, threads); the container calls it when the application stops. */
-    @Override
-    default void close() {
-    }
 }

@@ -3,7 +3,6 @@ package dev.contractkit.ncp.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contractkit.ncp.server.store.redis.RedisApiKeyStore;
 import dev.contractkit.ncp.server.store.redis.RedisStores;
 import dev.contractkit.ncp.testsupport.RedisServer;
 import io.vertx.mutiny.core.Vertx;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The store contract against a real redis-server, plus what only Redis has: the hash tags and the outage. */
-class RedisApiKeyStoreTest extends ApiKeyStoreContract {
+class RedisStoresTest extends StoresContract {
     private static RedisServer server;
     private static Vertx vertx;
     private static Redis redis;
@@ -41,37 +40,32 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
         server.close();
     }
 
-    private final List<ApiKeyStore> opened = new ArrayList<>();
+    private final List<Stores> opened = new ArrayList<>();
 
-    private void closeAfter(ApiKeyStore store) {
-        opened.add(store);
+    /** Stores on their own client, closed after the test. */
+    private Stores openOn(Redis client) {
+        Stores stores = RedisStores.open(client, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE, 1000, Duration.ofHours(1));
+        opened.add(stores);
+        return stores;
     }
 
     @AfterEach
     void closeTheStores() {
-        opened.forEach(ApiKeyStore::close);
+        opened.forEach(Stores::close);
     }
 
     @Override
-    Stores emptyStores() {
+    Stores emptyStores(int maxKeys) {
         // each test's stores hold one pipelined connection of the pool for good, as the server's do
         redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
-        return RedisStores.open(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE, 1000, Duration.ofHours(1));
-    }
-
-    @Override
-    ApiKeyStore emptyStoreHolding(int maxKeys) {
-        redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
-        RedisApiKeyStore limited = new RedisApiKeyStore(redis, CLOCK, new KeyValueGenerator(), maxKeys);
-        opened.add(limited);
-        return limited;
+        return RedisStores.open(redis, CLOCK, new KeyValueGenerator(), maxKeys, 1000, Duration.ofHours(1));
     }
 
     @Test
     void closingAStoreEndsItsWatchdogThread() {
         for (int i = 0; i < 100; i++) {
-            try (ApiKeyStore store = new RedisApiKeyStore(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE)) {
-                assertThat(store.ping().await().atMost(Duration.ofSeconds(5))).isTrue();
+            try (Stores stores = RedisStores.open(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE, 1000, Duration.ofHours(1))) {
+                assertThat(stores.backend().ping().await().atMost(Duration.ofSeconds(5))).isTrue();
             }
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
@@ -80,12 +74,12 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
 
     @Test
     void everyKeyOfATenantSitsUnderItsHashTag() {
-        try (Stores stores = emptyStores()) {
+        try (Stores stores = emptyStores(Integer.MAX_VALUE)) {
             assertKeysUnderTheHashTag(stores.keys());
         }
     }
 
-    private static void assertKeysUnderTheHashTag(ApiKeyStore store) {
+    private static void assertKeysUnderTheHashTag(KeyStore store) {
         store.create("tenant-a", "name", "", "me").await().indefinitely();
         var keys = redis.send(Request.cmd(Command.KEYS).arg("*")).await().indefinitely();
         List<String> names = new ArrayList<>();
@@ -98,8 +92,8 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     void aHungRedisFailsWithin2SecondsAndServesAgainWhenItWakes() throws Exception {
         try (RedisServer hung = RedisServer.start()) {
             Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(hung.uri()));
-            RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE);
-            closeAfter(store);
+            Stores stores = openOn(client);
+            KeyStore store = stores.keys();
             store.create("t1", "before", "", "me").await().atMost(Duration.ofSeconds(5));
             hung.pause();
             try {
@@ -112,7 +106,7 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
             }
             assertThat(store.list("t1", null, 0, 10).await().atMost(Duration.ofSeconds(5)).items())
                     .extracting(StoredApiKey::apiKeyName).containsExactly("before");
-            store.close();
+            stores.close();
             client.close();
         }
     }
@@ -121,20 +115,20 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
     void anUnreachableRedisFailsFastWithStoreUnavailable() throws Exception {
         try (RedisServer gone = RedisServer.start()) {
             Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(gone.uri()));
-            RedisApiKeyStore store = new RedisApiKeyStore(client, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE);
-            closeAfter(store);
+            Stores stores = openOn(client);
+            KeyStore store = stores.keys();
             store.create("t1", "before", "", "me").await().atMost(Duration.ofSeconds(5));
             gone.kill();
             long started = System.nanoTime();
             assertThatThrownBy(() -> store.list("t1", null, 0, 10).await().atMost(Duration.ofSeconds(5)))
                     .isInstanceOf(StoreUnavailableException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-            assertThat(store.ping().await().atMost(Duration.ofSeconds(5))).isFalse();
+            assertThat(stores.backend().ping().await().atMost(Duration.ofSeconds(5))).isFalse();
 
             gone.startAgain();
             assertThat(store.list("t1", null, 0, 10).await().atMost(Duration.ofSeconds(5)).items())
                     .extracting(StoredApiKey::apiKeyName).containsExactly("before");
-            store.close();
+            stores.close();
             client.close();
         }
     }
@@ -145,9 +139,9 @@ class RedisApiKeyStoreTest extends ApiKeyStoreContract {
         @Override
         JournalStore emptyStore(int size) {
             redis.send(Request.cmd(Command.FLUSHALL)).await().atMost(Duration.ofSeconds(5));
-            RedisApiKeyStore store = new RedisApiKeyStore(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE);
-            closeAfter(store);
-            return store.journal(size, Duration.ofHours(1));
+            Stores stores = RedisStores.open(redis, CLOCK, new KeyValueGenerator(), Integer.MAX_VALUE, size, Duration.ofHours(1));
+            opened.add(stores);
+            return stores.journals();
         }
 
         @Test
