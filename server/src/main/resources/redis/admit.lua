@@ -3,37 +3,37 @@
 -- ARGV: key value, product id, '1' if an ACCEPTED subscription is required, stage id, the stage's throttle (0: none),
 -- the clock's second, day and month; then per usage plan of the stage (the first is its default):
 -- plan id, rate per second, day quota, month quota (0: no limit).
--- Answers {verdict, key JSON, key type, plan id}; the key fields are absent when no key holds the value.
+-- Answers {verdict, key id, key type, plan id}; the key fields are absent when no key holds the value.
 local value = ARGV[1]
 -- the key is found by its value in the tenant's index, never by reading every key (which would hold Redis for
 -- every replica and tenant while one large tenant is scanned); a tenant written before the index existed gets
 -- its index built here, once
-if redis.call('EXISTS', KEYS[9]) == 0 then
+local id = redis.call('HGET', KEYS[9], value)
+if not id and redis.call('EXISTS', KEYS[9]) == 0 then
   local all = redis.call('HGETALL', KEYS[1])
   for i = 1, #all, 2 do
     local k = cjson.decode(all[i + 1])
     redis.call('HSET', KEYS[9], k.primaryKey, all[i], k.secondaryKey, all[i])
   end
+  id = redis.call('HGET', KEYS[9], value)
 end
-local found, used
-local id = redis.call('HGET', KEYS[9], value)
+local k, used
 if id then
   local stored = redis.call('HGET', KEYS[1], id)
   if stored then
-    local k = cjson.decode(stored)
-    if k.primaryKey == value then found = stored; used = 'PRIMARY'
-    elseif k.secondaryKey == value then found = stored; used = 'SECONDARY' end
+    k = cjson.decode(stored)
+    if k.primaryKey == value then used = 'PRIMARY'
+    elseif k.secondaryKey == value then used = 'SECONDARY' end
   end
 end
-if not found then return {'UNKNOWN_KEY'} end
-local k = cjson.decode(found)
-if not k.enabled then return {'DISABLED_KEY', found, used} end
+if not used then return {'UNKNOWN_KEY'} end
+if not k.enabled then return {'DISABLED_KEY', id, used} end
 local productId, stageId = ARGV[2], ARGV[4]
 local prefix = k.apiKeyId .. '/'
 local stored = redis.call('HGET', KEYS[6], prefix .. productId)
 local s = stored and cjson.decode(stored)
 local status = s and s.status
-if status == 'BLOCKED_REQUEST' or (ARGV[3] == '1' and status ~= 'ACCEPTED') then return {'NOT_SUBSCRIBED', found, used} end
+if status == 'BLOCKED_REQUEST' or (ARGV[3] == '1' and status ~= 'ACCEPTED') then return {'NOT_SUBSCRIBED', id, used} end
 local chosen = s and type(s.usagePlans) == 'table' and s.usagePlans[stageId]
 local plan = {ARGV[9], tonumber(ARGV[10]), tonumber(ARGV[11]), tonumber(ARGV[12])}
 for i = 9, #ARGV, 4 do
@@ -47,16 +47,17 @@ if u.day ~= day then u.day = day; u.dayUsage = 0; u.dayCalls = 0 end
 if u.month ~= month then u.month = month; u.monthUsage = 0; u.monthCalls = 0 end
 u.dayCalls = u.dayCalls + 1
 u.monthCalls = u.monthCalls + 1
-local function window(field)
-  local w = redis.call('HGET', KEYS[8], field)
+local throttleId, rateId = '*/' .. stageId, prefix .. stageId
+local windows = redis.call('HMGET', KEYS[8], throttleId, rateId)
+-- a window is "second:count"; one of an earlier second counts nothing
+local function inWindow(w)
   if w then
     local at, n = string.match(w, '^(%d+):(%d+)$')
     if at == second then return tonumber(n) end
   end
   return 0
 end
-local throttleId, rateId = '*/' .. stageId, prefix .. stageId
-local throttled, rated = window(throttleId), window(rateId)
+local throttled, rated = inWindow(windows[1]), inWindow(windows[2])
 local throttle = tonumber(ARGV[5])
 local verdict = 'ADMITTED'
 if throttle > 0 and throttled >= throttle then verdict = 'THROTTLED'
@@ -68,4 +69,4 @@ else
   redis.call('HSET', KEYS[8], throttleId, second .. ':' .. (throttled + 1), rateId, second .. ':' .. (rated + 1))
 end
 redis.call('HSET', KEYS[7], usageId, cjson.encode(u))
-return {verdict, found, used, plan[1]}
+return {verdict, id, used, plan[1]}

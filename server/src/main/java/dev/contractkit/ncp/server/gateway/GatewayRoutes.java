@@ -99,8 +99,8 @@ public class GatewayRoutes {
     }
 
     private void answer(RoutingContext context, GatewayAddress call, Gateway.Decision decision, Buffer body) {
-        if (decision.admission() != null && decision.admission().key() != null) {
-            context.put(JournalCapture.GATEWAY_KEY_ID, decision.admission().key().apiKeyId());
+        if (decision.admission() != null && decision.admission().apiKeyId() != null) {
+            context.put(JournalCapture.GATEWAY_KEY_ID, decision.admission().apiKeyId());
         }
         if (!decision.admitted()) {
             refuse(context, decision.refusal(), decision.details());
@@ -125,7 +125,7 @@ public class GatewayRoutes {
         echo.put("apiName", target.api().apiName());
         echo.put("stageId", target.stage().stageId());
         echo.put("stageName", target.stage().stageName());
-        echo.put("apiKeyId", decision.admission().key().apiKeyId());
+        echo.put("apiKeyId", decision.admission().apiKeyId());
         echo.put("keyType", decision.admission().keyUsed().toString());
         echo.put("usagePlanId", decision.admission().usagePlanId());
         echo.put("method", context.request().method().name());

@@ -2,10 +2,10 @@ package dev.contractkit.ncp.server.store;
 
 
 /**
- * What the store decided about a {@link GatewayCall}: the verdict, and (once the key was found) the key and
+ * What the store decided about a {@link GatewayCall}: the verdict, and (once the key was found) the key's id and
  * which of its two values was sent, and the usage plan that applied.
  */
-public record Admission(Verdict verdict, StoredApiKey key, KeySlot keyUsed, String usagePlanId) {
+public record Admission(Verdict verdict, String apiKeyId, KeySlot keyUsed, String usagePlanId) {
 
     /** In the order the gateway checks: the first that applies is the verdict. */
     public enum Verdict {

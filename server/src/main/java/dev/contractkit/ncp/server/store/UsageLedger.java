@@ -62,12 +62,12 @@ public final class UsageLedger {
             return Admission.unknown();
         }
         if (!key.enabled()) {
-            return new Admission(Verdict.DISABLED_KEY, key, used, null);
+            return new Admission(Verdict.DISABLED_KEY, key.apiKeyId(), used, null);
         }
         StoredSubscription subscription = subscriptions.get(StoredSubscription.id(key.apiKeyId(), call.productId()));
         SubscriptionState status = subscription == null ? null : subscription.status();
         if (status == SubscriptionState.BLOCKED_REQUEST || call.subscriptionRequired() && status != SubscriptionState.ACCEPTED) {
-            return new Admission(Verdict.NOT_SUBSCRIBED, key, used, null);
+            return new Admission(Verdict.NOT_SUBSCRIBED, key.apiKeyId(), used, null);
         }
         GatewayCall.PlanLimits plan = call.plan(subscription == null ? null : subscription.usagePlans().get(call.stageId()));
         Counters usage = counters.computeIfAbsent(usageId(key.apiKeyId(), call.productId(), call.stageId()), id -> new Counters());
@@ -91,7 +91,7 @@ public final class UsageLedger {
             usage.dayUsage++;
             usage.monthUsage++;
         }
-        return new Admission(verdict, key, used, plan.usagePlanId());
+        return new Admission(verdict, key.apiKeyId(), used, plan.usagePlanId());
     }
 
     /** The key's use of each stage of the product, by stage id, in the day and month of {@code call}'s clock. */

@@ -88,6 +88,21 @@ class RedisStoresTest extends StoresContract {
         assertThat(names.stream().filter(n -> !n.equals("ncp:tenants"))).allMatch(n -> n.startsWith("ncp:{tenant-a}:"));
     }
 
+    /** A tenant written before the gateway's index of key values existed: its first gateway call builds the index. */
+    @Test
+    void theGatewayBuildsAMissingIndexOfKeyValuesOnce() {
+        try (Stores stores = emptyStores(Integer.MAX_VALUE)) {
+            StoredApiKey key = stores.keys().create("t1", "before-the-index", "", "me").await().atMost(Duration.ofSeconds(5));
+            redis.send(Request.cmd(Command.DEL).arg("ncp:{t1}:values")).await().atMost(Duration.ofSeconds(5));
+            Admission admission = stores.usage().admit("t1", call(key.secondaryKey(), false, 0, NOW)).await().atMost(Duration.ofSeconds(5));
+            assertThat(admission.verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+            assertThat(admission.apiKeyId()).isEqualTo(key.apiKeyId());
+            assertThat(admission.keyUsed()).isEqualTo(KeySlot.SECONDARY);
+            assertThat(redis.send(Request.cmd(Command.HLEN).arg("ncp:{t1}:values")).await().atMost(Duration.ofSeconds(5)).toInteger())
+                    .isEqualTo(2);
+        }
+    }
+
     @Test
     void aHungRedisFailsWithin2SecondsAndServesAgainWhenItWakes() throws Exception {
         try (RedisServer hung = RedisServer.start()) {

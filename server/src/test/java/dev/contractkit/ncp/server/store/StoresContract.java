@@ -317,7 +317,7 @@ abstract class StoresContract {
         }
     }
 
-    private static GatewayCall call(String value, boolean subscriptionRequired, long throttle, Instant at) {
+    static GatewayCall call(String value, boolean subscriptionRequired, long throttle, Instant at) {
         return new GatewayCall(value, "prodprt002", subscriptionRequired, "stgpaysbx1", throttle,
                 List.of(new GatewayCall.PlanLimits("planpaysbx", 2, 3, 4), new GatewayCall.PlanLimits("planpaygld", 0, 0, 0)), at);
     }
@@ -333,7 +333,7 @@ abstract class StoresContract {
 
         Admission first = await(usage().admit("t1", call(key.secondaryKey(), false, 0, t)));
         assertThat(first.verdict()).isEqualTo(Admission.Verdict.ADMITTED);
-        assertThat(first.key().apiKeyId()).isEqualTo(key.apiKeyId());
+        assertThat(first.apiKeyId()).isEqualTo(key.apiKeyId());
         assertThat(first.keyUsed()).isEqualTo(KeySlot.SECONDARY);
         assertThat(first.usagePlanId()).isEqualTo("planpaysbx");
         assertThat(await(usage().admit("t1", call(key.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.ADMITTED);

@@ -46,7 +46,7 @@ final class RedisUsageStore implements UsageStore {
             if (answer.size() < 3) {
                 return Admission.unknown();
             }
-            return new Admission(Admission.Verdict.valueOf(answer.get(0).toString()), json.key(answer.get(1).toString()),
+            return new Admission(Admission.Verdict.valueOf(answer.get(0).toString()), answer.get(1).toString(),
                     KeySlot.valueOf(answer.get(2).toString()), answer.size() > 3 ? answer.get(3).toString() : null);
         });
     }
