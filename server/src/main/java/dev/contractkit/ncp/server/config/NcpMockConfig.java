@@ -60,6 +60,12 @@ public interface NcpMockConfig {
     /** A seed for the IDs and key values the mock draws: the same requests then get the same answers. Unset: SecureRandom. */
     Optional<Long> randomSeed();
 
+    /**
+     * The process that started the mock (a test run, a Dev Service): when it ends, however it ends, the mock
+     * stops too, so a killed test run leaves no mock behind.
+     */
+    Optional<Long> parentPid();
+
     /** How far a request's timestamp may be from the server's clock; NCP allows under 5 minutes. */
     @WithDefault("5m")
     Duration allowedClockSkew();
