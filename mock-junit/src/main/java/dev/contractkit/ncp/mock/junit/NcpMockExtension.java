@@ -86,7 +86,7 @@ public class NcpMockExtension implements BeforeAllCallback, AfterAllCallback, Pa
     }
 
     /** The mock of the test run: started here, or a shared one named by {@value #MOCK_URL_PROPERTY}. */
-    private record Mock(NcpMockWorkspaces workspaces, NcpMockServer started) implements ExtensionContext.Store.CloseableResource {
+    private record Mock(NcpMockWorkspaces workspaces, NcpMockServer started) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         static Mock find() {
             Optional<String> shared = Optional.ofNullable(System.getProperty(MOCK_URL_PROPERTY))
                     .or(() -> Optional.ofNullable(System.getenv(MOCK_URL_VARIABLE))).filter(url -> !url.isBlank());

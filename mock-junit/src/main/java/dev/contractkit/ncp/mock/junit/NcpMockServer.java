@@ -47,8 +47,13 @@ public final class NcpMockServer implements AutoCloseable {
     private final String adminToken;
     private final Duration startTime;
     private final Thread stopOnExit;
+    /** The class archive the child writes as it ends (JDK 17 and 18), put in place once it is whole. */
+    private final Path archiveBeingWritten;
+    private final Path archive;
 
-    private NcpMockServer(Process process, URI url, String adminToken, Duration startTime) {
+    private NcpMockServer(Process process, URI url, String adminToken, Duration startTime, Path archiveBeingWritten, Path archive) {
+        this.archiveBeingWritten = archiveBeingWritten;
+        this.archive = archive;
         this.process = process;
         this.url = url;
         this.adminToken = adminToken;
@@ -63,6 +68,14 @@ public final class NcpMockServer implements AutoCloseable {
      * @param settings more of the mock's settings ({@code ncp.mock.*}, {@code quarkus.*}), passed as {@code -D}
      */
     public static NcpMockServer start(Map<String, String> settings) {
+        try {
+            return launch(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the NCP mock", e);
+        }
+    }
+
+    private static NcpMockServer launch(Map<String, String> settings) throws IOException {
         long started = System.nanoTime();
         String adminToken = HexFormat.of().formatHex(randomBytes());
         List<String> command = new ArrayList<>();
@@ -70,9 +83,16 @@ public final class NcpMockServer implements AutoCloseable {
         // a short-lived mock: the quick compiler alone, and the small serial collector
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k"));
         Path runner = runnerJar();
+        // the classes the mock loads, kept in an archive after its first run, so later starts read them at once
+        Path archive = cacheFolder().resolve(runner.getFileName() + "-" + Files.size(runner) + "-java" + Runtime.version() + ".jsa");
+        Path archiveBeingWritten = null;
         if (Runtime.version().feature() >= 19) {
-            // the JDK keeps the classes the mock loads in an archive beside the jar, so later starts read them at once
-            command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + runner.resolveSibling(runner.getFileName() + ".jsa")));
+            command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive));
+        } else if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        } else {
+            archiveBeingWritten = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+            command.add("-XX:ArchiveClassesAtExit=" + archiveBeingWritten);
         }
         command.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-Dncp.mock.admin-token=" + adminToken,
                 "-Dncp.mock.parent-pid=" + ProcessHandle.current().pid()));
@@ -93,7 +113,7 @@ public final class NcpMockServer implements AutoCloseable {
                 + process.exitValue() + " before it listened")));
         try {
             URI url = listening.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new NcpMockServer(process, url, adminToken, Duration.ofNanos(System.nanoTime() - started));
+            return new NcpMockServer(process, url, adminToken, Duration.ofNanos(System.nanoTime() - started), archiveBeingWritten, archive);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -156,8 +176,7 @@ public final class NcpMockServer implements AutoCloseable {
             if (connection instanceof JarURLConnection jar) {
                 name = "ncp-apigw-mock-" + Long.toHexString(jar.getJarEntry().getCrc()) + "-" + jar.getJarEntry().getSize();
             }
-            Path folder = Path.of(System.getProperty("java.io.tmpdir"), "ncp-apigw-mock-" + System.getProperty("user.name", "user"));
-            Files.createDirectories(folder);
+            Path folder = cacheFolder();
             Path target = folder.resolve(name + ".jar");
             if (Files.exists(target)) {
                 return target;
@@ -174,6 +193,13 @@ public final class NcpMockServer implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where the unpacked jar and the class archives are kept, shared by the test runs of this user. */
+    private static Path cacheFolder() throws IOException {
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "ncp-apigw-mock-" + System.getProperty("user.name", "user"));
+        Files.createDirectories(folder);
+        return folder;
     }
 
     /** The mock's root URL, {@code http://127.0.0.1:<port>}. */
@@ -214,6 +240,17 @@ public final class NcpMockServer implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        if (archiveBeingWritten != null && Files.exists(archiveBeingWritten)) {
+            try {
+                if (process.exitValue() == 0 || process.exitValue() == 143) {
+                    Files.move(archiveBeingWritten, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.deleteIfExists(archiveBeingWritten);
+                }
+            } catch (IOException | IllegalThreadStateException notKept) {
+                // the next start runs without an archive, and writes one
+            }
         }
     }
 }
