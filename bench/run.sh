@@ -96,8 +96,8 @@ if runs ours; then
 fi
 if runs ours-throughput || runs ours-cold; then
   # ./ncp-mock as a user starts it: its cache is trained on the first launch after a build, not measured here
-  NCP_MOCK_MODE=throughput NCP_MOCK_LAUNCHER_DRY_RUN=1 ./ncp-mock > /dev/null 2>&1
-  NCP_MOCK_MODE=cold NCP_MOCK_LAUNCHER_DRY_RUN=1 ./ncp-mock > /dev/null 2>&1
+  NCP_MOCK_MODE=throughput NCP_MOCK_TRAIN_ONLY=1 ./ncp-mock > /dev/null 2>&1
+  NCP_MOCK_MODE=cold NCP_MOCK_TRAIN_ONLY=1 ./ncp-mock > /dev/null 2>&1
 fi
 if runs ours-throughput; then
   echo "== our server, ./ncp-mock in throughput mode ($(NCP_MOCK_MODE=throughput NCP_MOCK_LAUNCHER_DRY_RUN=1 ./ncp-mock 2>&1 >/dev/null | sed 's/^ncp-mock: //'))"

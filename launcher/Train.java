@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The training workload of ./ncp-mock: every API call, valid and refused, many times, so that the JDK's
  * AOT cache (JDK 25+) or CDS archive (JDK 17) holds what a real session loads and, for the AOT cache, the
- * profiles of the hot path. Run by the launcher with the same JDK: java launcher/Train.java URL ACCESS SECRET ROUNDS
+ * profiles of the hot path. Run by the launcher with the same JDK: java launcher/Train.java URL ACCESS SECRET
+ * SESSIONS (each session about 50 calls)
  */
 public class Train {
     public static void main(String[] args) throws Exception {
@@ -24,8 +25,9 @@ public class Train {
         int rounds = Integer.parseInt(args[3]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+        // sessions run eight at a time (fewer when fewer are asked: the build's quick training runs two)
         for (int round = 0; round < rounds; round += 8) {
-            CompletableFuture<?>[] batch = new CompletableFuture<?>[8];
+            CompletableFuture<?>[] batch = new CompletableFuture<?>[Math.min(8, rounds - round)];
             for (int i = 0; i < batch.length; i++) {
                 batch[i] = CompletableFuture.runAsync(() -> {
                     try {

@@ -68,14 +68,25 @@ public final class NcpMockServer implements AutoCloseable {
      * @param settings more of the mock's settings ({@code ncp.mock.*}, {@code quarkus.*}), passed as {@code -D}
      */
     public static NcpMockServer start(Map<String, String> settings) {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * Starts the mock and waits until it answers.
+     *
+     * @param settings    more of the mock's settings, passed as {@code -D}
+     * @param environment variables for the child alone, for what must not show on a command line (a secret:
+     *                    {@code NCP_MOCK_CREDENTIALS})
+     */
+    public static NcpMockServer start(Map<String, String> settings, Map<String, String> environment) {
         try {
-            return launch(settings);
+            return launch(settings, environment);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the NCP mock", e);
         }
     }
 
-    private static NcpMockServer launch(Map<String, String> settings) throws IOException {
+    private static NcpMockServer launch(Map<String, String> settings, Map<String, String> environment) throws IOException {
         long started = System.nanoTime();
         String adminToken = HexFormat.of().formatHex(randomBytes());
         List<String> command = new ArrayList<>();
@@ -94,13 +105,16 @@ public final class NcpMockServer implements AutoCloseable {
             archiveBeingWritten = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
             command.add("-XX:ArchiveClassesAtExit=" + archiveBeingWritten);
         }
-        command.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-Dncp.mock.admin-token=" + adminToken,
-                "-Dncp.mock.parent-pid=" + ProcessHandle.current().pid()));
+        command.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0", "-Dncp.mock.parent-pid=" + ProcessHandle.current().pid()));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", runner.toString()));
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // secrets through the environment, which other users of the machine cannot read, never the command line
+            builder.environment().put("NCP_MOCK_ADMIN_TOKEN", adminToken);
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the NCP mock: " + String.join(" ", command), e);
         }

@@ -16,25 +16,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./ncp-mock} as the README runs it, from another directory: it trains its cache on the first launch
- * after a build (never through a configured upstream), says which JDK, mode and cache it chose, passes settings
- * through, and serves signed calls.
+ * {@code ./ncp-mock} as the README runs it, from another directory: the first launch after the build uses the
+ * cache the build trained; a JDK with no cache starts at once while a training runs in the background (never
+ * through a configured upstream); it says which JDK, mode and cache it chose, passes settings through, and
+ * serves signed calls.
  */
 class LauncherIT {
     private static final Path ROOT = Path.of(System.getProperty("ncp.repo.root", "..")).toAbsolutePath().normalize();
     private static final NcpCredentials CREDENTIALS = new NcpCredentials("LAUNCHERACCESSKEY001", "launcher-test-secret-key");
 
+    /**
+     * The build ({@code package}) trained a cache for the JDK the launcher picks in the same environment: the
+     * first launch starts with it.
+     */
     @Test
-    void trainsOnceThenServesWithItsCache() throws Exception {
-        Path firstLog = launchAndCall();
-        String first = Files.readString(firstLog);
-        assertThat(first).containsPattern("ncp-mock: JDK \\d+ .*, cold mode, (AOT cache|AppCDS archive) .*server/target/quarkus-app/ncp-mock-cold-jdk\\d+\\.(aot|jsa)");
-        Path secondLog = launchAndCall();
-        assertThat(Files.readString(secondLog)).as("the second launch reuses the cache").doesNotContain("training");
+    void theFirstLaunchAfterTheBuildStartsWithTheCacheTheBuildTrained() throws Exception {
+        String log = Files.readString(launchAndCall(Map.of("NCP_MOCK_TRAIN_IN_BACKGROUND", "0"), "/api/v1/api-keys/seedweb001"));
+        assertThat(log).containsPattern("ncp-mock: JDK (\\d+) \\(.*\\), cold mode, (AOT cache|AppCDS archive) "
+                + Pattern.quote(ROOT.resolve("server/target/quarkus-app").toString()) + "/ncp-mock-cold-jdk\\1\\.(aot|jsa)")
+                .doesNotContain("no start-up cache");
     }
 
     @Test
@@ -57,30 +62,33 @@ class LauncherIT {
     }
 
     /**
-     * The cache is trained by a mock the launcher starts and calls (keys made, regenerated, deleted): with the
-     * user's proxy settings, those calls would reach the real NCP. The training run must ignore them.
+     * A mode (or a JDK) with no cache starts at once, without one, while a training run makes the cache in the
+     * background. That run starts a mock and calls it (keys made, regenerated, deleted): with the user's proxy
+     * settings, those calls would reach the real NCP. The training run must ignore them.
      */
     @Test
-    void theTrainingRunNeverReachesTheUpstream() throws Exception {
-        try (DirectoryStream<Path> caches = Files.newDirectoryStream(ROOT.resolve("server/target/quarkus-app"), "ncp-mock-cold-jdk*")) {
-            for (Path cache : caches) {
-                Files.delete(cache); // so that this launch trains
+    void withNoCacheItServesAtOnceAndTrainsInTheBackgroundNeverThroughTheUpstream() throws Exception {
+        Path app = ROOT.resolve("server/target/quarkus-app");
+        try (DirectoryStream<Path> caches = Files.newDirectoryStream(app, "ncp-mock-throughput-jdk*")) {
+            for (Path old : caches) {
+                Files.delete(old); // so that this launch has none
             }
         }
+        int jdk = Integer.parseInt(System.getProperty("java.specification.version"));
+        Path cache = app.resolve("ncp-mock-throughput-jdk" + jdk + (jdk >= 25 ? ".aot" : ".jsa"));
         Path recording = TempFiles.folder("ncp-launcher-recording");
         try (DriftedNcp upstream = DriftedNcp.start()) {
-            Path log = launchAndCall(Map.of("NCP_MOCK_UPSTREAM", upstream.baseUrl(),
+            Path log = launchAndCall(Map.of("NCP_MOCK_MODE", "throughput", "JAVA_HOME", System.getProperty("java.home"), "NCP_MOCK_TRAINING_DELAY", "0",
+                    "NCP_MOCK_UPSTREAM", upstream.baseUrl(),
                     "NCP_MOCK_UPSTREAM_CREDENTIALS", "REALACCESSKEY0000001:REALSECRETKEY0000000000000000000000001",
                     "NCP_MOCK_RECORD_DIR", recording.toString()), "/api/v1/api-keys");
 
-            assertThat(Files.readString(log)).contains("training");
+            assertThat(Files.readString(log)).contains("throughput mode, no start-up cache").contains("in the background");
+            Awaitility.await("the background training writes the cache").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> Files.exists(cache) && !Files.exists(Path.of(cache + ".training")));
             assertThat(upstream.arrivals()).as("only the test's own call, through the proxy").isNotEmpty()
                     .allSatisfy(arrival -> assertThat(arrival.method() + " " + arrival.pathAndQuery()).isEqualTo("GET /api/v1/api-keys"));
         }
-    }
-
-    private static Path launchAndCall() throws Exception {
-        return launchAndCall(Map.of(), "/api/v1/api-keys/seedweb001");
     }
 
     /** Launches {@code ./ncp-mock} with these extra variables, waits until a signed GET of {@code path} answers 200, stops it; its log. */

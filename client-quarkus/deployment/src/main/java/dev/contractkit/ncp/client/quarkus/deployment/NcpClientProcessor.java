@@ -10,7 +10,9 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,24 +53,28 @@ class NcpClientProcessor {
             return null;
         }
         Map<String, String> settings = Map.copyOf(config.devservices().settings());
+        Optional<String[]> own = ownCredentials();
+        // the running mock serves on while its settings and the credentials it accepts stay the same
+        Map<String, String> identity = new java.util.HashMap<>(settings);
+        identity.put("credentials", own.map(pair -> pair[0] + ":" + Integer.toHexString(pair[1].hashCode())).orElse("drawn"));
         synchronized (NcpClientProcessor.class) {
-            if (running != null && !settings.equals(runningSettings)) {
+            if (running != null && !identity.equals(runningSettings)) {
                 stop();
             }
             if (running == null) {
-                NcpMockDevService started = new NcpMockDevService(settings);
+                NcpMockDevService started = new NcpMockDevService(settings, own);
                 started.start();
                 running = started;
-                runningSettings = settings;
+                runningSettings = identity;
                 // the mock ends with the application (the end of the tests, or of dev mode)
                 shutdown.addCloseTask(NcpClientProcessor::stop, true);
             }
         }
         NcpMockDevService mock = running;
-        return new DevServicesResultBuildItem.RunningDevService(FEATURE, null, () -> { }, Map.of(
-                CLIENT + ".url", mock.apiUrl(),
-                "ncloud.access-key", mock.accessKey(),
-                "ncloud.secret-key", mock.secretKey())).toBuildItem();
+        Map<String, String> given = mock.drawn()
+                ? Map.of(CLIENT + ".url", mock.apiUrl(), "ncloud.access-key", mock.accessKey(), "ncloud.secret-key", mock.secretKey())
+                : Map.of(CLIENT + ".url", mock.apiUrl());
+        return new DevServicesResultBuildItem.RunningDevService(FEATURE, null, () -> { }, given).toBuildItem();
     }
 
     private static synchronized void stop() {
@@ -77,6 +83,14 @@ class NcpClientProcessor {
             running = null;
             runningSettings = null;
         }
+    }
+
+    /** The application's own credentials (configuration, or NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY), if it has both. */
+    private static Optional<String[]> ownCredentials() {
+        var config = ConfigProvider.getConfig();
+        Optional<String> accessKey = config.getOptionalValue("ncloud.access-key", String.class).filter(value -> !value.isBlank());
+        Optional<String> secretKey = config.getOptionalValue("ncloud.secret-key", String.class).filter(value -> !value.isBlank());
+        return accessKey.isPresent() && secretKey.isPresent() ? Optional.of(new String[] {accessKey.get().trim(), secretKey.get().trim()}) : Optional.empty();
     }
 
     /** Set for the running profile (a {@code %prod.} URL leaves dev and test mode to the Dev Service). */
