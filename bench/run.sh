@@ -95,7 +95,7 @@ if runs ours; then
   bench_one ours 18080 "$KEY_PATH" run_ours
 fi
 if runs ours-throughput || runs ours-cold; then
-  # ./ncp-mock as a user starts it: its cache is trained on the first launch after a build, not measured here
+  # ./ncp-mock with the best cache of the JDK and mode, as the launches after the first have it (not measured)
   NCP_MOCK_MODE=throughput NCP_MOCK_TRAIN_ONLY=1 ./ncp-mock > /dev/null 2>&1
   NCP_MOCK_MODE=cold NCP_MOCK_TRAIN_ONLY=1 ./ncp-mock > /dev/null 2>&1
 fi
