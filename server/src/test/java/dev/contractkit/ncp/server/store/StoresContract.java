@@ -322,6 +322,22 @@ abstract class StoresContract {
                 List.of(new GatewayCall.PlanLimits("planpaysbx", 2, 3, 4), new GatewayCall.PlanLimits("planpaygld", 0, 0, 0)), at);
     }
 
+    /** What a key's name or description says never passes for its flags or its values at the gateway. */
+    @Test
+    void aNameOrDescriptionNeverPassesForTheKeysFlagsAtTheGateway() {
+        StoredApiKey key = await(store().create("t1", "n\"enabled\":false", "d", "me"));
+        StoredApiKey other = await(store().create("t1", "other", "\"primaryKey\":\"" + key.secondaryKey() + "\"", "me"));
+        Instant t = Instant.parse("2026-01-31T23:59:58Z");
+        Admission admitted = await(usage().admit("t1", call(key.primaryKey(), false, 0, t)));
+        assertThat(admitted.verdict()).isEqualTo(Admission.Verdict.ADMITTED);
+        assertThat(admitted.keyUsed()).isEqualTo(KeySlot.PRIMARY);
+        Admission bySecondary = await(usage().admit("t1", call(key.secondaryKey(), false, 0, t.plusSeconds(1))));
+        assertThat(bySecondary.apiKeyId()).as("the key holding the value, not the one whose description names it").isEqualTo(key.apiKeyId());
+        assertThat(bySecondary.keyUsed()).isEqualTo(KeySlot.SECONDARY);
+        await(store().update("t1", other.apiKeyId(), "other", "d", false, "me"));
+        assertThat(await(usage().admit("t1", call(other.primaryKey(), false, 0, t))).verdict()).isEqualTo(Admission.Verdict.DISABLED_KEY);
+    }
+
     @Test
     void theGatewayChecksKeySubscriptionRateAndQuotasInOneStepAndCountsUsage() {
         StoredApiKey key = create("t1", "gateway");
