@@ -28,3 +28,16 @@ install_peers() {
 sign() { # method path timestamp
   printf '%s %s\n%s\n%s' "$1" "$2" "$3" "$AK" | openssl dgst -sha256 -hmac "$SK" -binary | base64
 }
+
+# Waits for the first signed 200 of GET path at base-url from a server started as pid; echoes the milliseconds
+# since start-ns (date +%s%N taken before the launch). Polls every 5 ms; fails when the server ends first.
+await_first_200() { # start-ns pid base-url path
+  local ts sig
+  ts=$(date +%s%3N); sig=$(sign GET "$4" "$ts")
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "x-ncp-apigw-timestamp: $ts" -H "x-ncp-iam-access-key: $AK" \
+      -H "x-ncp-apigw-signature-v2: $sig" "$3$4" 2>/dev/null)" = 200 ]; do
+    kill -0 "$2" 2>/dev/null || { echo "the server ended before its first 200" >&2; return 1; }
+    sleep 0.005
+  done
+  echo $(( ($(date +%s%N) - $1) / 1000000 ))
+}

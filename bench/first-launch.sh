@@ -11,23 +11,13 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 git clone -q "$ROOT" "$WORK/clone"
 path=/api/v1/api-keys/seedweb001
-first_200() { # start-ns pid -> ms
-  local ts sig
-  ts=$(date +%s%3N); sig=$(sign GET "$path" "$ts")
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "x-ncp-apigw-timestamp: $ts" -H "x-ncp-iam-access-key: $AK" \
-      -H "x-ncp-apigw-signature-v2: $sig" "http://127.0.0.1:18779$path" 2>/dev/null)" = 200 ]; do
-    kill -0 "$2" 2>/dev/null || { echo "the mock ended" >&2; exit 1; }
-    sleep 0.01
-  done
-  echo $(( ($(date +%s%N) - $1) / 1000000 ))
-}
 cd "$WORK/clone"
 start=$(date +%s%N)
 ./mvnw -B -q package -pl server -am -DskipTests > "$WORK/build.log" 2>&1
 built=$(( ($(date +%s%N) - start) / 1000000 ))
 NCP_MOCK_TRAIN_IN_BACKGROUND=0 QUARKUS_HTTP_PORT=18779 NCP_MOCK_CREDENTIALS="$AK:$SK" ./ncp-mock > "$WORK/run.log" 2>&1 &
 pid=$!
-total=$(first_200 "$start" "$pid")
+total=$(await_first_200 "$start" "$pid" http://127.0.0.1:18779 "$path")
 kill "$pid"; wait "$pid" 2>/dev/null || true
 echo "README command: build $built ms, first signed 200 $total ms after it started"
 grep "ncp-mock: JDK" "$WORK/run.log"
@@ -35,6 +25,6 @@ for i in $(seq 1 "$LAUNCHES"); do
   start=$(date +%s%N)
   NCP_MOCK_TRAIN_IN_BACKGROUND=0 QUARKUS_HTTP_PORT=18779 NCP_MOCK_CREDENTIALS="$AK:$SK" ./ncp-mock > "$WORK/run.log" 2>&1 &
   pid=$!
-  echo "first launch after the build $i: first signed 200 after $(first_200 "$start" "$pid") ms"
+  echo "first launch after the build $i: first signed 200 after $(await_first_200 "$start" "$pid" http://127.0.0.1:18779 "$path") ms"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 done

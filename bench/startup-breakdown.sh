@@ -16,16 +16,12 @@ path=/api/v1/api-keys/seedweb001
 port=18781
 printf '| launch | JVM ms | Quarkus boot ms | first call ms | launch to first 200 ms | class loading ms (within) |\n|---|---|---|---|---|---|\n'
 for i in $(seq 1 "$LAUNCHES"); do
-  ts=$(date +%s%3N); sig=$(sign GET "$path" "$ts")
-  start_ms=$(date +%s%3N)
+  start_ns=$(date +%s%N)
+  start_ms=$(( start_ns / 1000000 ))
   NCP_MOCK_TRAIN_IN_BACKGROUND=0 QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 NCP_MOCK_CREDENTIALS="$AK:$SK" \
     QUARKUS_LOG_CONSOLE_FORMAT='%d{yyyy-MM-dd HH:mm:ss.SSS} %s%n' TZ=UTC ./ncp-mock > "$WORK/run.log" 2>&1 &
   pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "x-ncp-apigw-timestamp: $ts" -H "x-ncp-iam-access-key: $AK" \
-      -H "x-ncp-apigw-signature-v2: $sig" "http://127.0.0.1:$port$path" 2>/dev/null)" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { cat "$WORK/run.log" >&2; exit 1; }
-    sleep 0.005
-  done
+  await_first_200 "$start_ns" "$pid" "http://127.0.0.1:$port" "$path" > /dev/null || { cat "$WORK/run.log" >&2; exit 1; }
   first_ms=$(date +%s%3N)
   java=$(sed -n 's/^ncp-mock: JDK [0-9]* (\(.*\)), .*/\1/p' "$WORK/run.log" | head -1)
   "${java%/java}/jcmd" "$pid" PerfCounter.print > "$WORK/perf.txt"
