@@ -107,6 +107,21 @@ public final class NcpMockWorkspaces {
         return true;
     }
 
+    /** The workspace's journal as the mock answers it ({@code GET {baseUrl}/mock/requests}): {@code {"requests": [...]}}. */
+    public String journal(Workspace workspace) {
+        return send(HttpRequest.newBuilder(URI.create(workspace.baseUrl() + "/mock/requests")).GET(), 200);
+    }
+
+    /** Empties the workspace's journal. */
+    public void clearJournal(Workspace workspace) {
+        send(HttpRequest.newBuilder(URI.create(workspace.baseUrl() + "/mock/requests")).DELETE(), 204);
+    }
+
+    /** Every key, subscription and counter of the workspace back to its seed; the other workspaces untouched. */
+    public void reset(Workspace workspace) {
+        send(HttpRequest.newBuilder(URI.create(workspace.baseUrl() + "/mock/reset")).POST(HttpRequest.BodyPublishers.noBody()), 200);
+    }
+
     private static Workspace read(String body) {
         try {
             JsonNode w = NcpJson.mapper().readTree(body).path("workspace");

@@ -12,10 +12,6 @@ import dev.contractkit.ncp.signature.NcpCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +21,14 @@ import java.util.List;
  * {@code seedold003}), subscriptions, journal and credentials, and the generated clients already signed for it.
  */
 public final class NcpMock {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
+    private final NcpMockWorkspaces workspaces;
     private final NcpMockWorkspaces.Workspace workspace;
     private ApiKeysApi apiKeys;
     private SubscriptionsApi subscriptions;
     private ProductsApi products;
 
-    NcpMock(NcpMockWorkspaces.Workspace workspace) {
+    NcpMock(NcpMockWorkspaces workspaces, NcpMockWorkspaces.Workspace workspace) {
+        this.workspaces = workspaces;
         this.workspace = workspace;
     }
 
@@ -103,7 +98,7 @@ public final class NcpMock {
 
     /** Every call the workspace's journal holds, in the order they arrived. */
     public List<Request> requests() {
-        JsonNode answer = read(send(HttpRequest.newBuilder(URI.create(workspace.baseUrl() + "/mock/requests")).GET(), 200));
+        JsonNode answer = read(workspaces.journal(workspace));
         List<Request> requests = new ArrayList<>();
         for (JsonNode entry : answer.path("requests")) {
             requests.add(new Request(Instant.parse(entry.path("time").asText()), entry.path("method").asText(), entry.path("path").asText(),
@@ -114,32 +109,16 @@ public final class NcpMock {
 
     /** Empties the workspace's journal. */
     public void clearRequests() {
-        send(HttpRequest.newBuilder(URI.create(workspace.baseUrl() + "/mock/requests")).DELETE(), 204);
+        workspaces.clearJournal(workspace);
     }
 
     /** Every key, subscription and counter of the workspace back to the seed (other classes' workspaces untouched). */
     public void reset() {
-        send(HttpRequest.newBuilder(URI.create(workspace.baseUrl() + "/mock/reset")).POST(HttpRequest.BodyPublishers.noBody()), 200);
+        workspaces.reset(workspace);
     }
 
     private static String text(JsonNode entry, String field) {
         return entry.hasNonNull(field) ? entry.path(field).asText() : null;
-    }
-
-    private String send(HttpRequest.Builder request, int expected) {
-        try {
-            HttpResponse<String> answer = HTTP.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != expected) {
-                throw new IllegalStateException("the NCP mock answered " + answer.statusCode() + " to " + answer.request().method() + " "
-                        + answer.request().uri() + ": " + answer.body());
-            }
-            return answer.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not reach the NCP mock at " + workspace.baseUrl(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling the NCP mock", e);
-        }
     }
 
     private static JsonNode read(String body) {

@@ -31,7 +31,7 @@ public class NcpMockExtension implements BeforeAllCallback, AfterAllCallback, Pa
     public void beforeAll(ExtensionContext context) {
         Mock mock = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Mock.class, type -> Mock.find(), Mock.class);
         NcpMockWorkspaces.Workspace workspace = mock.workspaces().create(context.getRequiredTestClass().getSimpleName(), null, false);
-        context.getStore(NAMESPACE).put(NcpMock.class, new ClassWorkspace(mock.workspaces(), new NcpMock(workspace)));
+        context.getStore(NAMESPACE).put(NcpMock.class, new ClassWorkspace(mock.workspaces(), new NcpMock(mock.workspaces(), workspace)));
     }
 
     @Override
