@@ -58,19 +58,19 @@ final class InMemoryKeyStore implements KeyStore {
 
     @Override
     public Uni<Integer> keyCount(String tenantId) {
-        return Uni.createFrom().item(tenants.read(tenantId, tenant -> tenant.keys.size(), 0));
+        return Uni.createFrom().item(tenants.underLock(tenantId, tenant -> tenant.keys.size(), 0));
     }
 
     @Override
     public Uni<Page<StoredApiKey>> list(String tenantId, String nameContains, long offset, long limit) {
-        return Uni.createFrom().item(tenants.read(tenantId,
+        return Uni.createFrom().item(tenants.underLock(tenantId,
                 tenant -> Page.of(tenant.keys.values(), key -> Page.nameContains(key.apiKeyName(), nameContains), offset, limit),
                 new Page<>(List.of(), 0, 0)));
     }
 
     @Override
     public Uni<Optional<StoredApiKey>> find(String tenantId, String apiKeyId) {
-        return Uni.createFrom().item(Optional.ofNullable(tenants.read(tenantId, tenant -> tenant.keys.get(apiKeyId), null)));
+        return Uni.createFrom().item(Optional.ofNullable(tenants.underLock(tenantId, tenant -> tenant.keys.get(apiKeyId), null)));
     }
 
     @Override

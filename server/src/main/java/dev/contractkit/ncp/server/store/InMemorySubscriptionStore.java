@@ -15,19 +15,19 @@ final class InMemorySubscriptionStore implements SubscriptionStore {
 
     @Override
     public Uni<List<StoredSubscription>> all(String tenantId) {
-        return Uni.createFrom().item(tenants.read(tenantId,
+        return Uni.createFrom().item(tenants.underLock(tenantId,
                 tenant -> tenant.subscriptions.values().stream().sorted(StoredSubscription.OLDEST_FIRST).toList(), List.of()));
     }
 
     @Override
     public Uni<Optional<StoredSubscription>> find(String tenantId, String apiKeyId, String productId) {
-        return Uni.createFrom().item(Optional.ofNullable(tenants.read(tenantId,
+        return Uni.createFrom().item(Optional.ofNullable(tenants.underLock(tenantId,
                 tenant -> tenant.subscriptions.get(StoredSubscription.id(apiKeyId, productId)), null)));
     }
 
     @Override
     public Uni<Write> write(String tenantId, String apiKeyId, String productId, StoredSubscription expected, StoredSubscription next) {
-        return Uni.createFrom().item(tenants.read(tenantId, tenant -> {
+        return Uni.createFrom().item(tenants.underLock(tenantId, tenant -> {
             if (!tenant.keys.containsKey(apiKeyId)) {
                 return Write.KEY_MISSING;
             }

@@ -57,14 +57,14 @@ final class InMemoryTenants {
     /** Each seeded tenant's keys as first seeded: what a reset restores. */
     final Map<String, List<StoredApiKey>> firstSeeds = new ConcurrentHashMap<>();
 
-    /** A read under the tenant's lock; {@code none} when the tenant holds nothing. */
-    <T> T read(String tenantId, Function<Tenant, T> reading, T none) {
+    /** {@code work} on the tenant under its lock (a read, or a change to what the tenant already holds); {@code none} when the tenant holds nothing. */
+    <T> T underLock(String tenantId, Function<Tenant, T> work, T none) {
         Tenant tenant = byId.get(tenantId);
         if (tenant == null) {
             return none;
         }
         synchronized (tenant) {
-            return reading.apply(tenant);
+            return work.apply(tenant);
         }
     }
 

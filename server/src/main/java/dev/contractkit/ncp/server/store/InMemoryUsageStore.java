@@ -16,7 +16,7 @@ final class InMemoryUsageStore implements UsageStore {
     /** Finds the key by its value in the tenant's index (never a scan of its keys), then checks and counts the call. */
     @Override
     public Uni<Admission> admit(String tenantId, GatewayCall call) {
-        return Uni.createFrom().item(tenants.read(tenantId, tenant -> {
+        return Uni.createFrom().item(tenants.underLock(tenantId, tenant -> {
             String apiKeyId = tenant.idByValue.get(call.keyValue());
             StoredApiKey key = apiKeyId == null ? null : tenant.keys.get(apiKeyId);
             return key == null ? Admission.unknown() : tenant.ledger.admit(call, List.of(key), tenant.subscriptions);
@@ -25,7 +25,7 @@ final class InMemoryUsageStore implements UsageStore {
 
     @Override
     public Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at) {
-        return Uni.createFrom().item(tenants.read(tenantId, tenant -> tenant.ledger.usage(apiKeyId, productId, stageIds, at),
+        return Uni.createFrom().item(tenants.underLock(tenantId, tenant -> tenant.ledger.usage(apiKeyId, productId, stageIds, at),
                 new UsageLedger().usage(apiKeyId, productId, stageIds, at)));
     }
 }
