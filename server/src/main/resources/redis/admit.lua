@@ -1,4 +1,6 @@
--- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys)
+-- KEYS: the tenant's keys, order, seq, seeded, seed, subscriptions, usage, rate, values (TenantSlot.keys), then the
+-- hash of this minute's counts (per key and per usage plan, by verdict: the console's chart; it expires after
+-- 65 minutes, so the last hour is kept)
 -- One gateway call, checked and counted in one step: the rules of store/UsageLedger.java, in the same order.
 -- ARGV: key value, product id, '1' if an ACCEPTED subscription is required, stage id, the stage's throttle (0: none),
 -- the clock's second, day and month; then per usage plan of the stage (the first is its default):
@@ -29,13 +31,18 @@ if id then
   end
 end
 if not used then return {'UNKNOWN_KEY'} end
-if string.find(stored, '"enabled":false', 1, true) then return {'DISABLED_KEY', id, used} end
+local function tally(verdict, planId)
+  redis.call('HINCRBY', KEYS[10], 'k/' .. id .. '/' .. verdict, 1)
+  if planId then redis.call('HINCRBY', KEYS[10], 'p/' .. planId .. '/' .. verdict, 1) end
+  redis.call('PEXPIRE', KEYS[10], 3900000)
+end
+if string.find(stored, '"enabled":false', 1, true) then tally('DISABLED_KEY'); return {'DISABLED_KEY', id, used} end
 local productId, stageId = ARGV[2], ARGV[4]
 local prefix = id .. '/'
 local subscribed = redis.call('HGET', KEYS[6], prefix .. productId)
 local s = subscribed and cjson.decode(subscribed)
 local status = s and s.status
-if status == 'BLOCKED_REQUEST' or (ARGV[3] == '1' and status ~= 'ACCEPTED') then return {'NOT_SUBSCRIBED', id, used} end
+if status == 'BLOCKED_REQUEST' or (ARGV[3] == '1' and status ~= 'ACCEPTED') then tally('NOT_SUBSCRIBED'); return {'NOT_SUBSCRIBED', id, used} end
 local chosen = s and type(s.usagePlans) == 'table' and s.usagePlans[stageId]
 local plan = {ARGV[9], tonumber(ARGV[10]), tonumber(ARGV[11]), tonumber(ARGV[12])}
 for i = 9, #ARGV, 4 do
@@ -71,4 +78,5 @@ else
   redis.call('HSET', KEYS[8], throttleId, second .. ':' .. (throttled + 1), rateId, second .. ':' .. (rated + 1))
 end
 redis.call('HSET', KEYS[7], usageId, cjson.encode(u))
+tally(verdict, plan[1])
 return {verdict, id, used, plan[1]}

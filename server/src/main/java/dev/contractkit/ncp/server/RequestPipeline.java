@@ -5,6 +5,8 @@ import dev.contractkit.ncp.server.auth.SignatureFilter;
 import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.gateway.GatewayRoutes;
+import dev.contractkit.ncp.server.metrics.MockMetrics;
+import dev.contractkit.ncp.server.metrics.StoreGauges;
 import dev.contractkit.ncp.server.http.AdminAccess;
 import dev.contractkit.ncp.server.http.ConnectionTimeouts;
 import dev.contractkit.ncp.server.http.OriginPolicy;
@@ -34,6 +36,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  *   <li>{@link ScopeResolver}: the request's {@code RequestScope} (who is calling, the path as signed, the kind
  *       of call, contract testing), resolved once; a workspace-prefixed call is rerouted here, before any other
  *       step has run (a reroute drops the answer's headers and end handlers), so that each step runs once.</li>
+ *   <li>{@link MockMetrics}: counts the call by kind, operation and status once its answer's status is known
+ *       (every refusal below included).</li>
  *   <li>{@link ConnectionTimeouts}: the connection's read timeout lifted while the request is served.</li>
  *   <li>{@link OriginPolicy}: CORS, answered for every origin it trusts, refused for the others.</li>
  *   <li>The scope's own refusal, if it has one: an unknown workspace, a store outage while looking it up.</li>
@@ -58,6 +62,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 @ApplicationScoped
 public class RequestPipeline {
     private static final int SCOPE = RouteFilter.DEFAULT_PRIORITY + 6000;
+    private static final int METRICS = RouteFilter.DEFAULT_PRIORITY + 5500;
     private static final int TIMEOUTS = RouteFilter.DEFAULT_PRIORITY + 5000;
     private static final int ORIGIN = RouteFilter.DEFAULT_PRIORITY + 3000;
     private static final int REFUSAL = RouteFilter.DEFAULT_PRIORITY + 2000;
@@ -81,10 +86,14 @@ public class RequestPipeline {
     private final SignatureFilter signatures;
     private final MockSwitchFilter switches;
     private final ObjectMapper mapper;
+    private final MockMetrics metrics;
+    private final StoreGauges gauges;
 
     public RequestPipeline(ConnectionTimeouts timeouts, OriginPolicy origins, ScopeResolver scopes, AdminAccess adminAccess,
             JournalCapture journal, RequestBodyLimit bodyLimit, QueryStringCheck queryStrings, ProxyRoutes proxy, GatewayRoutes gateway,
-            SignatureFilter signatures, MockSwitchFilter switches, ObjectMapper mapper) {
+            SignatureFilter signatures, MockSwitchFilter switches, ObjectMapper mapper, MockMetrics metrics, StoreGauges gauges) {
+        this.metrics = metrics;
+        this.gauges = gauges;
         this.timeouts = timeouts;
         this.origins = origins;
         this.scopes = scopes;
@@ -102,6 +111,11 @@ public class RequestPipeline {
     @RouteFilter(SCOPE)
     void scope(RoutingContext context) {
         scopes.resolve(context);
+    }
+
+    @RouteFilter(METRICS)
+    void metrics(RoutingContext context) {
+        metrics.capture(context);
     }
 
     @RouteFilter(TIMEOUTS)
@@ -145,6 +159,7 @@ public class RequestPipeline {
             router.route("/api/v1/*").order(PROXY_ORDER).handler(proxy::route);
         }
         gateway.start(vertx);
+        gauges.start(vertx);
         router.route().order(GATEWAY_ORDER).handler(gateway::route);
         router.route().order(Integer.MAX_VALUE).handler(context -> NcpErrors.refuse(context, mapper, NcpErrorCode.NOT_FOUND,
                 NcpErrors.unknownRouteDetails(context.request().method().name(), context.request().path())));

@@ -3,6 +3,8 @@ package dev.contractkit.ncp.server;
 import dev.contractkit.ncp.server.config.NcpMockConfig;
 import dev.contractkit.ncp.server.store.JournalStore;
 import dev.contractkit.ncp.server.store.KeyFactory;
+import dev.contractkit.ncp.server.metrics.MockMetrics;
+import dev.contractkit.ncp.server.metrics.TimedStores;
 import dev.contractkit.ncp.server.store.KeyStore;
 import dev.contractkit.ncp.server.store.KeyValueGenerator;
 import dev.contractkit.ncp.server.store.Stores;
@@ -43,34 +45,34 @@ public class StoreProducer {
 
     @Produces
     @Singleton
-    KeyStore keys(Stores stores) {
-        return stores.keys();
+    KeyStore keys(Stores stores, MockMetrics metrics) {
+        return TimedStores.timed(KeyStore.class, stores.keys(), metrics);
     }
 
     @Produces
     @Singleton
-    SubscriptionStore subscriptions(Stores stores) {
-        return stores.subscriptions();
+    SubscriptionStore subscriptions(Stores stores, MockMetrics metrics) {
+        return TimedStores.timed(SubscriptionStore.class, stores.subscriptions(), metrics);
     }
 
     /** The gateway's counters. */
     @Produces
     @Singleton
-    UsageStore usage(Stores stores) {
-        return stores.usage();
+    UsageStore usage(Stores stores, MockMetrics metrics) {
+        return TimedStores.timed(UsageStore.class, stores.usage(), metrics);
     }
 
     @Produces
     @Singleton
-    WorkspaceStore workspaces(Stores stores) {
-        return stores.workspaces();
+    WorkspaceStore workspaces(Stores stores, MockMetrics metrics) {
+        return TimedStores.timed(WorkspaceStore.class, stores.workspaces(), metrics);
     }
 
     /** The request journals, each tenant's capped at ncp.mock.journal-size. */
     @Produces
     @Singleton
-    JournalStore journals(Stores stores) {
-        return stores.journals();
+    JournalStore journals(Stores stores, MockMetrics metrics) {
+        return TimedStores.timed(JournalStore.class, stores.journals(), metrics);
     }
 
     @Produces

@@ -35,7 +35,7 @@ class LayersTest {
     /** The layers of more than one package, and their packages. */
     private static final Map<String, List<String>> PACKAGES_OF_LAYER = Map.of(
             "edges", List.of("api", "admin", "ui", "health", "gateway", "proxy"),
-            "features", List.of("pact", "journal", "switches", "http", "workspace", "upstream"));
+            "features", List.of("pact", "journal", "switches", "http", "workspace", "upstream", "metrics"));
 
     /** Within a layer, packages do not import each other: what two of them share belongs a layer below. */
     @Test
@@ -56,7 +56,7 @@ class LayersTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("wiring").definedBy(ROOT)
                 .layer("edges").definedBy(ROOT + ".api..", ROOT + ".admin..", ROOT + ".ui..", ROOT + ".health..", ROOT + ".gateway..", ROOT + ".proxy..")
-                .layer("features").definedBy(ROOT + ".pact..", ROOT + ".journal..", ROOT + ".switches..", ROOT + ".http..", ROOT + ".workspace..", ROOT + ".upstream..")
+                .layer("features").definedBy(ROOT + ".pact..", ROOT + ".journal..", ROOT + ".switches..", ROOT + ".http..", ROOT + ".workspace..", ROOT + ".upstream..", ROOT + ".metrics..")
                 .layer("seed").definedBy(ROOT + ".seed..")
                 .layer("auth").definedBy(ROOT + ".auth..")
                 .layer("config").definedBy(ROOT + ".config..")

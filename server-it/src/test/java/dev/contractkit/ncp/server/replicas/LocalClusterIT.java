@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.replicas;
 
+import dev.contractkit.ncp.server.ui.BrowserTests;
 import dev.contractkit.ncp.testsupport.TempFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,6 +157,18 @@ class LocalClusterIT {
      * One journal per tenant in Redis: calls made through nginx (which spreads them over both replicas) and one made
      * to each replica directly are all listed by GET /mock/requests, whether read through nginx or from either replica.
      */
+    /** The console through nginx, guarded by the script's token (the browser's Basic password): the replicas' shared state, live. */
+    @Test
+    void theConsoleShowsTheSharedStateLiveThroughNginx() throws Exception {
+        String token = Files.readString(runDir.resolve("admin-token")).trim();
+        Path screenshot = Path.of("target/console-cluster.png").toAbsolutePath();
+        assertThat(BrowserTests.run("console", "http://127.0.0.1:" + nginxPort, Map.of("ADMIN_TOKEN", token, "SCREENSHOT", screenshot.toString())))
+                .as("the browser test, output above").isZero();
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + "/mock/console")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as("without the token").isEqualTo(401);
+    }
+
     @Test
     void theJournalListsEveryCallWhicheverReplicaAnsweredOrReads() throws Exception {
         String token = Files.readString(runDir.resolve("admin-token")).trim();

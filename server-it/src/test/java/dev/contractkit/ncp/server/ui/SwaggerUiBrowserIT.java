@@ -2,11 +2,8 @@ package dev.contractkit.ncp.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contractkit.ncp.testsupport.ChildProcess;
 import dev.contractkit.ncp.testsupport.PackagedMock;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,22 +16,15 @@ import org.junit.jupiter.api.Test;
  * The screenshot of the regenerate lands in {@code target/swagger-ui-regenerate.png}.
  */
 class SwaggerUiBrowserIT {
-    private static final Path BROWSER_TEST = Path.of("src/test/browser").toAbsolutePath();
-
     @Test
     void tryItOutWorksWithTheDefaultsInARealBrowser() throws Exception {
-        assertThat(run(BROWSER_TEST, null, null, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")).as("npm ci").isZero();
         try (PackagedMock mock = PackagedMock.start(Path.of(System.getProperty("ncp.server.app", "target/quarkus-app/quarkus-run.jar")),
                 List.of(), Map.of())) {
             Path screenshot = Path.of("target/swagger-ui-regenerate.png").toAbsolutePath();
             // localhost, as a developer types it: the page's origin must be the one the mock serves
-            assertThat(run(BROWSER_TEST, "http://localhost:" + mock.port(), screenshot, "npm", "test")).as("the browser test, output above").isZero();
+            assertThat(BrowserTests.run("test", "http://localhost:" + mock.port(), Map.of("SCREENSHOT", screenshot.toString())))
+                    .as("the browser test, output above").isZero();
             assertThat(screenshot).exists();
         }
-    }
-
-    private static int run(Path dir, String mockUrl, Path screenshot, String... command) throws IOException, InterruptedException {
-        Map<String, String> environment = mockUrl == null ? Map.of() : Map.of("MOCK_URL", mockUrl, "SCREENSHOT", screenshot.toString());
-        return ChildProcess.run(dir, environment, Duration.ofMinutes(10), List.of(command)).exitCode();
     }
 }

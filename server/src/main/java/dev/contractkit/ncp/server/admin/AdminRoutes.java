@@ -43,7 +43,8 @@ import org.jboss.logging.Logger;
  *       "params", "action"}} or {@code {"states": [...], "params", "action"}}), for the first configured tenant;</li>
  *   <li>{@code GET /mock/swagger-ui/signing}: the credentials the mock's own Swagger UI signs with;</li>
  *   <li>{@code POST /mock/workspaces}, {@code GET} and {@code DELETE /mock/workspaces/{id}}: workspaces;</li>
- *   <li>{@code GET} and {@code DELETE /mock/drift}: in proxy mode, where the upstream departs from the spec.</li>
+ *   <li>{@code GET} and {@code DELETE /mock/drift}: in proxy mode, where the upstream departs from the spec;</li>
+ *   <li>{@code /mock/console} and the routes below it: the web console ({@link ConsoleRoutes}).</li>
  * </ul>
  * Under a workspace's prefix ({@code /workspaces/{id}/mock/reset}, {@code .../requests},
  * {@code .../provider-states}) the same routes act on that workspace alone; without one, on the configured

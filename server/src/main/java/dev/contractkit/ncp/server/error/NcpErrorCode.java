@@ -1,5 +1,6 @@
 package dev.contractkit.ncp.server.error;
 
+import dev.contractkit.ncp.server.store.Admission;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -38,6 +39,18 @@ public enum NcpErrorCode {
 
     public String message() {
         return message;
+    }
+
+    /** The error a refused gateway call gets, by the store's verdict; null for an admitted call. */
+    public static NcpErrorCode ofRefusal(Admission.Verdict verdict) {
+        return switch (verdict) {
+            case ADMITTED -> null;
+            case UNKNOWN_KEY, DISABLED_KEY -> AUTHENTICATION_FAILED;
+            case NOT_SUBSCRIBED -> PERMISSION_DENIED;
+            case THROTTLED -> THROTTLE_LIMITED;
+            case RATE_LIMITED -> RATE_LIMITED;
+            case QUOTA_EXCEEDED -> QUOTA_EXCEEDED;
+        };
     }
 
     public static Optional<NcpErrorCode> byCode(String code) {

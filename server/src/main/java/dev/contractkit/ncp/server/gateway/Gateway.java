@@ -86,20 +86,20 @@ public class Gateway {
     static Decision decision(Target target, Admission admission) {
         return switch (admission.verdict()) {
             case ADMITTED -> new Decision(target, admission, null, null);
-            case UNKNOWN_KEY -> refused(target, admission, NcpErrorCode.AUTHENTICATION_FAILED, "The API key is not valid.");
-            case DISABLED_KEY -> refused(target, admission, NcpErrorCode.AUTHENTICATION_FAILED, "The API key is disabled.");
-            case NOT_SUBSCRIBED -> refused(target, admission, NcpErrorCode.PERMISSION_DENIED, SUBSCRIPTION_REQUIRED);
-            case THROTTLED -> refused(target, admission, NcpErrorCode.THROTTLE_LIMITED,
+            case UNKNOWN_KEY -> refused(target, admission, "The API key is not valid.");
+            case DISABLED_KEY -> refused(target, admission, "The API key is disabled.");
+            case NOT_SUBSCRIBED -> refused(target, admission, SUBSCRIPTION_REQUIRED);
+            case THROTTLED -> refused(target, admission,
                     "The stage allows " + target.stage().throttleRps() + " calls per second.");
-            case RATE_LIMITED -> refused(target, admission, NcpErrorCode.RATE_LIMITED,
+            case RATE_LIMITED -> refused(target, admission,
                     "The usage plan '" + admission.usagePlanId() + "' allows " + plan(target, admission).rateRps() + " calls per second.");
-            case QUOTA_EXCEEDED -> refused(target, admission, NcpErrorCode.QUOTA_EXCEEDED,
+            case QUOTA_EXCEEDED -> refused(target, admission,
                     "The day or month quota of the usage plan '" + admission.usagePlanId() + "' is used up.");
         };
     }
 
-    private static Decision refused(Target target, Admission admission, NcpErrorCode code, String details) {
-        return new Decision(target, admission, code, details);
+    private static Decision refused(Target target, Admission admission, String details) {
+        return new Decision(target, admission, NcpErrorCode.ofRefusal(admission.verdict()), details);
     }
 
     private static CatalogProduct.UsagePlan plan(Target target, Admission admission) {

@@ -10,6 +10,7 @@ import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.http.TenantPacing;
 import dev.contractkit.ncp.server.journal.JournalCapture;
+import dev.contractkit.ncp.server.metrics.MockMetrics;
 import dev.contractkit.ncp.server.store.StoreUnavailableException;
 import dev.contractkit.ncp.server.store.Workspace;
 import dev.contractkit.ncp.server.subscription.ProductCatalog;
@@ -40,11 +41,13 @@ public class GatewayRoutes {
     private final BackendHosts backendHosts;
     private final ProductCatalog catalog;
     private final TenantPacing pacing;
+    private final MockMetrics metrics;
     private volatile Vertx vertx;
     private volatile GatewayBackend backend;
 
     public GatewayRoutes(Gateway gateway, ObjectMapper mapper, NcpMockConfig config, BackendHosts backendHosts,
-            ProductCatalog catalog, TenantPacing pacing) {
+            ProductCatalog catalog, TenantPacing pacing, MockMetrics metrics) {
+        this.metrics = metrics;
         this.pacing = pacing;
         this.backendHosts = backendHosts;
         this.catalog = catalog;
@@ -85,6 +88,7 @@ public class GatewayRoutes {
         Workspace workspace = RequestScope.of(context).prefixedWorkspace();
         long wait = workspace == null ? 0 : pacing.take(workspace.tenantId(), 1);
         if (wait == TenantPacing.REFUSE) {
+            metrics.gateway(NcpErrorCode.RATE_LIMITED);
             refuse(context, NcpErrorCode.RATE_LIMITED, TenantPacing.REFUSAL);
         } else if (wait > 0) {
             vertx.setTimer(wait, id -> decide(context, call, tenantIds, body));
@@ -102,6 +106,7 @@ public class GatewayRoutes {
         if (decision.admission() != null && decision.admission().apiKeyId() != null) {
             context.put(JournalCapture.GATEWAY_KEY_ID, decision.admission().apiKeyId());
         }
+        metrics.gateway(decision.admitted() ? null : decision.refusal());
         if (!decision.admitted()) {
             refuse(context, decision.refusal(), decision.details());
             return;

@@ -10,10 +10,12 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 
 /**
  * A shared mock's admin token ({@code ncp.mock.admin-token}): set, every {@code /mock/*} route answers 401 "200"
- * unless the request carries {@code Authorization: Bearer <token>}. A workspace's own prefix
+ * unless the request carries {@code Authorization: Bearer <token>}, or {@code Basic} with the token as its password:
+ * what a browser sends for the console ({@code /mock/console}), whose refusal asks for it that way. A workspace's own prefix
  * ({@code /workspaces/{id}/mock/...}) stays open to whoever holds its unguessable id, so that Pact verifiers
  * need no extra header. Runs after the prefix is taken off (it is then known to be a workspace's). The
  * comparison takes the same time whatever the token sent; the token is never logged or echoed.
@@ -21,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 @Singleton
 public class AdminAccess {
     static final String SETTING = "ncp.mock.admin-token (NCP_MOCK_ADMIN_TOKEN)";
+    private static final String CONSOLE = "/mock/console";
 
     private final ObjectMapper mapper;
     private final byte[] tokenDigest;
@@ -31,22 +34,45 @@ public class AdminAccess {
     }
 
     public void guard(RoutingContext context) {
-        if (tokenDigest == null || !context.request().path().startsWith("/mock/") || RequestScope.of(context).prefixed()
+        String path = context.request().path();
+        if (tokenDigest == null || !path.startsWith("/mock/") || RequestScope.of(context).prefixed()
                 || holdsToken(context.request().getHeader("Authorization"))) {
             context.next();
             return;
         }
-        context.response().putHeader("WWW-Authenticate", "Bearer realm=\"ncp-mock\"");
+        // a browser asks its user for the token of the console (as the password) and sends it with every call of the page
+        boolean console = path.equals(CONSOLE) || path.startsWith(CONSOLE + "/");
+        context.response().putHeader("WWW-Authenticate", console ? "Basic realm=\"ncp-mock console\", charset=\"UTF-8\"" : "Bearer realm=\"ncp-mock\"");
         NcpErrors.refuse(context, mapper, NcpErrorCode.AUTHENTICATION_FAILED,
-                "This mock's /mock/ routes need Authorization: Bearer <its admin token> (" + SETTING + ").");
+                "This mock's /mock/ routes need Authorization: Bearer <its admin token> (" + SETTING + ")"
+                + (console ? "; a browser asks for it as the password, with any user name." : "."));
     }
 
+    /** {@code Bearer <token>}, or {@code Basic} with the token as the password (a browser's way, for the console). */
     private boolean holdsToken(String authorization) {
-        if (authorization == null || authorization.length() < 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (authorization == null) {
+            return false;
+        }
+        String sent;
+        if (authorization.length() > 7 && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            sent = authorization.substring(7).trim();
+        } else if (authorization.length() > 6 && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String pair;
+            try {
+                pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                return false;
+            }
+            int colon = pair.indexOf(':');
+            if (colon < 0) {
+                return false;
+            }
+            sent = pair.substring(colon + 1);
+        } else {
             return false;
         }
         // digests of equal length, compared in constant time: the time taken tells nothing of the token
-        return MessageDigest.isEqual(tokenDigest, digest(authorization.substring(7).trim()));
+        return MessageDigest.isEqual(tokenDigest, digest(sent));
     }
 
     private static byte[] digest(String token) {

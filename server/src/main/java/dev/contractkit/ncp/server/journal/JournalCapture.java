@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Captures each answered request to {@code /api/} and {@code /mock/} (not those to the journal itself or to
- * {@code /mock/workspaces}, nor Quarkus's {@code /q/}) into the {@link RequestJournal}, just before its answer is written: once a client
+ * Captures each answered request to {@code /api/} and {@code /mock/} (not those to the journal itself, to
+ * {@code /mock/workspaces} or to the console, {@code /mock/console}, nor Quarkus's {@code /q/}) into the {@link RequestJournal}, just before its answer is written: once a client
  * holds its answer, the journal holds its request. The body comes from {@link JournalBodyTap}.
  */
 @Singleton
@@ -24,6 +24,7 @@ public class JournalCapture {
     static final int BODY_LIMIT = 4096;
     private static final String JOURNAL_PATH = "/mock/requests";
     private static final String WORKSPACES_PATH = "/mock/workspaces";
+    private static final String CONSOLE_PATH = "/mock/console";
     /**
      * Set by the gateway on each call it answers: the id of the key the call carried ("" when none was
      * found). The journal records every gateway call, with that id and never the key value.
@@ -56,7 +57,7 @@ public class JournalCapture {
         }
         // never the journal itself, nor the workspace routes, whose paths carry workspace ids and whose answers secrets
         boolean management = (path.startsWith("/api/") || path.startsWith("/mock/")) && !path.startsWith(JOURNAL_PATH)
-                && !path.startsWith(WORKSPACES_PATH);
+                && !path.startsWith(WORKSPACES_PATH) && !path.startsWith(CONSOLE_PATH);
         long started = System.nanoTime();
         Instant at = clock.instant();
         context.addHeadersEndHandler(done -> {

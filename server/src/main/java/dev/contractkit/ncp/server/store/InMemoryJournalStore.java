@@ -42,6 +42,17 @@ public class InMemoryJournalStore implements JournalStore {
     }
 
     @Override
+    public Uni<Long> size(String journalId) {
+        ArrayDeque<Supplier<String>> journal = journals.get(journalId);
+        if (journal == null) {
+            return Uni.createFrom().item(0L);
+        }
+        synchronized (journal) {
+            return Uni.createFrom().item((long) journal.size());
+        }
+    }
+
+    @Override
     public Uni<Void> clear(String journalId) {
         journals.remove(journalId);
         return Uni.createFrom().voidItem();

@@ -23,6 +23,8 @@ final class InMemoryTenants {
         /** "apiKeyId/productId" to the subscription: a subscription never outlives its key. */
         final Map<String, StoredSubscription> subscriptions = new HashMap<>();
         final UsageLedger ledger = new UsageLedger();
+        /** The gateway's calls per minute, per key and plan, for the console's chart: kept after the key goes. */
+        final UsageMinutes minutes = new UsageMinutes();
 
         void put(StoredApiKey key) {
             StoredApiKey before = keys.put(key.apiKeyId(), key);

@@ -19,8 +19,18 @@ final class InMemoryUsageStore implements UsageStore {
         return Uni.createFrom().item(tenants.underLock(tenantId, tenant -> {
             String apiKeyId = tenant.idByValue.get(call.keyValue());
             StoredApiKey key = apiKeyId == null ? null : tenant.keys.get(apiKeyId);
-            return key == null ? Admission.unknown() : tenant.ledger.admit(call, List.of(key), tenant.subscriptions);
+            if (key == null) {
+                return Admission.unknown();
+            }
+            Admission admission = tenant.ledger.admit(call, List.of(key), tenant.subscriptions);
+            tenant.minutes.count(MinuteCount.minuteOf(call.at()), admission);
+            return admission;
         }, Admission.unknown()));
+    }
+
+    @Override
+    public Uni<List<MinuteCount>> minutes(String tenantId, long fromMinute, long toMinute) {
+        return Uni.createFrom().item(tenants.underLock(tenantId, tenant -> tenant.minutes.between(fromMinute, toMinute), List.of()));
     }
 
     @Override

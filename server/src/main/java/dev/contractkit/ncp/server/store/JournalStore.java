@@ -25,6 +25,9 @@ public interface JournalStore {
     /** The journal's entries, oldest first. */
     Uni<List<String>> entries(String journalId);
 
+    /** How many entries the journal holds (0 for one never written). */
+    Uni<Long> size(String journalId);
+
     /** Forgets the journal (a workspace gone, or a DELETE of the journal). */
     Uni<Void> clear(String journalId);
 }

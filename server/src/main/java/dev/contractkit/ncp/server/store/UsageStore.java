@@ -18,6 +18,13 @@ public interface UsageStore {
      */
     Uni<Admission> admit(String tenantId, GatewayCall call);
 
+    /**
+     * The gateway's calls per minute from {@code fromMinute} to {@code toMinute} (both included; minutes since the
+     * epoch), per key and per usage plan, by verdict; the store keeps the last {@link MinuteCount#KEPT_MINUTES}
+     * minutes, counted by {@link #admit} in the same step as the admission.
+     */
+    Uni<List<MinuteCount>> minutes(String tenantId, long fromMinute, long toMinute);
+
     /** The key's use of each of the given stages of the product in the day and month of {@code at}, by stage id. */
     Uni<Map<String, Usage>> usage(String tenantId, String apiKeyId, String productId, List<String> stageIds, Instant at);
 }

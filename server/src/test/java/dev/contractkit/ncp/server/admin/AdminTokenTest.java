@@ -87,6 +87,23 @@ class AdminTokenTest {
     }
 
     @Test
+    void theConsoleNeedsTheTokenWhichABrowserSendsAsItsBasicPassword() {
+        for (String path : new String[] {"/mock/console", "/mock/console/tenants", "/mock/console/state", "/mock/console/events"}) {
+            Response refused = given().get(path);
+            assertThat(assertEnvelope(refused, 401, "200")).as(path).contains("as the password");
+            assertThat(refused.header("WWW-Authenticate")).as("a browser asks its user").startsWith("Basic realm=\"ncp-mock console\"");
+            assertEnvelope(given().auth().preemptive().basic("anyone", "guess").get(path), 401, "200");
+        }
+        refusedWithoutTheToken(request -> request.contentType("application/json")
+                .body("{\"tenant\": \"tenant:0\", \"method\": \"GET\", \"path\": \"/api/v1/api-keys\"}").post("/mock/console/sign"));
+        String page = given().auth().preemptive().basic("anyone", TOKEN).get("/mock/console").then().statusCode(200)
+                .contentType("text/html").extract().asString();
+        assertThat(page).contains("<title>NCP mock console</title>").doesNotContain(TOKEN);
+        admin().get("/mock/console/tenants").then().statusCode(200);
+        given().auth().preemptive().basic("", TOKEN).get("/mock/console/tenants").then().statusCode(200);
+    }
+
+    @Test
     void aWorkspacesOwnPrefixStaysOpenToWhoeverHoldsItsId() {
         JsonPath made = admin().contentType("application/json").body("{\"contractTesting\": true}").post("/mock/workspaces").then().statusCode(201)
                 .extract().jsonPath();

@@ -376,6 +376,34 @@ abstract class StoresContract {
     }
 
     @Test
+    void theGatewaysCallsAreCountedPerMinutePerKeyAndPlanByVerdictForTheLastHour() {
+        StoredApiKey key = create("t1", "charted");
+        StoredApiKey other = create("t2", "elsewhere");
+        Instant t = Instant.parse("2026-03-01T10:00:30Z");
+        long minute = MinuteCount.minuteOf(t);
+        await(usage().admit("t1", call(key.primaryKey(), false, 0, t)));
+        await(usage().admit("t1", call(key.secondaryKey(), false, 0, t)));
+        await(usage().admit("t1", call(key.primaryKey(), false, 0, t))); // the plan's rate of 2
+        await(usage().admit("t1", call(key.primaryKey(), true, 0, t))); // no subscription: no plan applies
+        await(usage().admit("t1", call("nobody-holds-this", false, 0, t)));
+        await(usage().admit("t2", call(other.primaryKey(), false, 0, t)));
+        await(usage().admit("t1", call(key.primaryKey(), false, 0, t.plusSeconds(60))));
+
+        assertThat(await(usage().minutes("t1", minute, minute + 1))).containsExactlyInAnyOrder(
+                new MinuteCount(minute, MinuteCount.Subject.KEY, key.apiKeyId(), Admission.Verdict.ADMITTED, 2),
+                new MinuteCount(minute, MinuteCount.Subject.KEY, key.apiKeyId(), Admission.Verdict.RATE_LIMITED, 1),
+                new MinuteCount(minute, MinuteCount.Subject.KEY, key.apiKeyId(), Admission.Verdict.NOT_SUBSCRIBED, 1),
+                new MinuteCount(minute, MinuteCount.Subject.PLAN, "planpaysbx", Admission.Verdict.ADMITTED, 2),
+                new MinuteCount(minute, MinuteCount.Subject.PLAN, "planpaysbx", Admission.Verdict.RATE_LIMITED, 1),
+                new MinuteCount(minute + 1, MinuteCount.Subject.KEY, key.apiKeyId(), Admission.Verdict.ADMITTED, 1),
+                new MinuteCount(minute + 1, MinuteCount.Subject.PLAN, "planpaysbx", Admission.Verdict.ADMITTED, 1));
+        assertThat(await(usage().minutes("t1", minute + 1, minute + 1))).as("only the minutes asked for").hasSize(2);
+        assertThat(await(usage().minutes("t2", minute, minute + 1))).as("another tenant's calls are its own")
+                .extracting(MinuteCount::id).containsOnly(other.apiKeyId(), "planpaysbx");
+        assertThat(await(usage().minutes("t3", minute, minute + 1))).isEmpty();
+    }
+
+    @Test
     void theUsagePlanChosenForTheStageAppliesAndAResetClearsTheCounters() {
         StoredApiKey key = create("t1", "gold");
         Instant t = Instant.parse("2026-01-10T10:00:00Z");

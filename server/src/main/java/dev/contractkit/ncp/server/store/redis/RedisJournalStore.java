@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +70,12 @@ public class RedisJournalStore implements JournalStore {
             }
             return entries;
         });
+    }
+
+    @Override
+    public Uni<Long> size(String journalId) {
+        flush();
+        return redis.send(Request.cmd(Command.LLEN).arg(key(journalId))).map(Response::toLong);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.contractkit.ncp.server.store.redis;
 
 import dev.contractkit.ncp.server.store.Admission;
+import dev.contractkit.ncp.server.store.MinuteCount;
 import dev.contractkit.ncp.server.store.GatewayCall;
 import dev.contractkit.ncp.server.store.KeySlot;
 import dev.contractkit.ncp.server.store.StoredSubscription;
@@ -12,6 +13,7 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.Map;
  */
 final class RedisUsageStore implements UsageStore {
     private static final LuaScript ADMIT = LuaScript.load("admit");
+    private static final LuaScript MINUTES = LuaScript.load("minutes");
 
     private final RedisTransport redis;
     private final StoredJson json;
@@ -42,13 +45,50 @@ final class RedisUsageStore implements UsageStore {
             args.addAll(List.of(plan.usagePlanId(), Long.toString(plan.rateRps()), Long.toString(plan.dayQuotaRequest()),
                     Long.toString(plan.monthQuotaRequest())));
         }
-        return redis.eval(ADMIT, TenantSlot.keys(tenantId), args.toArray(String[]::new)).map(answer -> {
+        String[] keys = Arrays.copyOf(TenantSlot.keys(tenantId), 10);
+        keys[9] = TenantSlot.minuteKey(tenantId, MinuteCount.minuteOf(call.at()));
+        return redis.eval(ADMIT, keys, args.toArray(String[]::new)).map(answer -> {
             if (answer.size() < 3) {
                 return Admission.unknown();
             }
             return new Admission(Admission.Verdict.valueOf(answer.get(0).toString()), answer.get(1).toString(),
                     KeySlot.valueOf(answer.get(2).toString()), answer.size() > 3 ? answer.get(3).toString() : null);
         });
+    }
+
+    @Override
+    public Uni<List<MinuteCount>> minutes(String tenantId, long fromMinute, long toMinute) {
+        long from = Math.max(fromMinute, toMinute - MinuteCount.KEPT_MINUTES + 1);
+        if (from > toMinute) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] keys = new String[(int) (toMinute - from + 1)];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = TenantSlot.minuteKey(tenantId, from + i);
+        }
+        return redis.eval(MINUTES, keys).map(answer -> {
+            List<MinuteCount> counts = new ArrayList<>();
+            for (int i = 0; i < answer.size(); i++) {
+                Response fields = answer.get(i);
+                for (int f = 0; f + 1 < fields.size(); f += 2) {
+                    MinuteCount count = parse(from + i, fields.get(f).toString(), fields.get(f + 1).toLong());
+                    if (count != null) {
+                        counts.add(count);
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** "k/keyId/VERDICT" or "p/planId/VERDICT" (an id may hold '/': the verdict is after the last one). */
+    private static MinuteCount parse(long minute, String field, long count) {
+        int last = field.lastIndexOf('/');
+        if (field.length() < 4 || field.charAt(1) != '/' || last <= 2) {
+            return null;
+        }
+        MinuteCount.Subject subject = field.charAt(0) == 'k' ? MinuteCount.Subject.KEY : MinuteCount.Subject.PLAN;
+        return new MinuteCount(minute, subject, field.substring(2, last), Admission.Verdict.valueOf(field.substring(last + 1)), count);
     }
 
     @Override

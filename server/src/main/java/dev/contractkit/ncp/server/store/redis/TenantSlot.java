@@ -17,6 +17,11 @@ final class TenantSlot {
             key(tenantId, "seed"), key(tenantId, "subscriptions"), key(tenantId, "usage"), key(tenantId, "rate"), key(tenantId, "values")};
     }
 
+    /** The hash of one minute's gateway counts (admit.lua writes it, minutes.lua reads it). */
+    static String minuteKey(String tenantId, long minute) {
+        return key(tenantId, "minute:" + minute);
+    }
+
     static String key(String tenantId, String part) {
         return "ncp:{" + tenantId + "}:" + part;
     }

@@ -1,0 +1,66 @@
+package dev.contractkit.ncp.server.metrics;
+
+import dev.contractkit.ncp.server.generated.api.ApiKeysApi;
+import dev.contractkit.ncp.server.generated.api.ProductsApi;
+import dev.contractkit.ncp.server.generated.api.SubscriptionsApi;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The spec's operation of a call, by its method and path: read once from the interfaces the OpenAPI Generator
+ * writes (each method is an operation, named by its {@code operationId}), so a metric's {@code operation}
+ * label is always one of the contract's, and a call the contract does not have is {@code unknown}.
+ */
+final class Operations {
+    static final String UNKNOWN = "unknown";
+    private static final String PREFIX = "/api/v1";
+
+    private record Operation(String method, Pattern path, int literalLength, String name) {
+    }
+
+    private final List<Operation> operations = new ArrayList<>();
+
+    Operations() {
+        for (Class<?> api : List.of(ApiKeysApi.class, ProductsApi.class, SubscriptionsApi.class)) {
+            String base = api.isAnnotationPresent(Path.class) ? api.getAnnotation(Path.class).value() : "";
+            for (Method method : api.getMethods()) {
+                String verb = httpMethod(method);
+                if (verb == null) {
+                    continue;
+                }
+                String template = PREFIX + base + (method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "");
+                String literal = template.replaceAll("\\{[^}]+}", "");
+                String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+                operations.add(new Operation(verb, Pattern.compile(regex), literal.length(), method.getName()));
+            }
+        }
+        // the most literal template first: /api-keys/search before /api-keys/{api-key-id}, as JAX-RS matches
+        operations.sort(Comparator.comparingInt(Operation::literalLength).reversed());
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+
+    /** The operation id of {@code method path} (the path without its query), or {@link #UNKNOWN}. */
+    String of(String method, String path) {
+        for (Operation operation : operations) {
+            if (operation.method().equalsIgnoreCase(method) && operation.path().matcher(path).matches()) {
+                return operation.name();
+            }
+        }
+        return UNKNOWN;
+    }
+}
