@@ -10,7 +10,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The spec's operation of a call, by its method and path: read once from the interfaces the OpenAPI Generator
@@ -21,7 +20,19 @@ final class Operations {
     static final String UNKNOWN = "unknown";
     private static final String PREFIX = "/api/v1";
 
-    private record Operation(String method, Pattern path, int literalLength, String name) {
+    /** A template's segments; null where a parameter stands. */
+    private record Operation(String method, String[] segments, int literalLength, String name) {
+        boolean matches(String verb, String[] parts) {
+            if (!method.equalsIgnoreCase(verb) || parts.length != segments.length) {
+                return false;
+            }
+            for (int i = 0; i < parts.length; i++) {
+                if (segments[i] != null ? !segments[i].equals(parts[i]) : parts[i].isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private final List<Operation> operations = new ArrayList<>();
@@ -35,9 +46,16 @@ final class Operations {
                     continue;
                 }
                 String template = PREFIX + base + (method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : "");
-                String literal = template.replaceAll("\\{[^}]+}", "");
-                String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-                operations.add(new Operation(verb, Pattern.compile(regex), literal.length(), method.getName()));
+                String[] segments = template.split("/", -1);
+                int literal = 0;
+                for (int i = 0; i < segments.length; i++) {
+                    if (segments[i].startsWith("{")) {
+                        segments[i] = null;
+                    } else {
+                        literal += segments[i].length();
+                    }
+                }
+                operations.add(new Operation(verb, segments, literal, method.getName()));
             }
         }
         // the most literal template first: /api-keys/search before /api-keys/{api-key-id}, as JAX-RS matches
@@ -56,8 +74,9 @@ final class Operations {
 
     /** The operation id of {@code method path} (the path without its query), or {@link #UNKNOWN}. */
     String of(String method, String path) {
+        String[] parts = path.split("/", -1);
         for (Operation operation : operations) {
-            if (operation.method().equalsIgnoreCase(method) && operation.path().matcher(path).matches()) {
+            if (operation.matches(method, parts)) {
                 return operation.name();
             }
         }
