@@ -1,6 +1,5 @@
 package dev.contractkit.ncp.server.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contractkit.ncp.server.error.NcpErrors;
@@ -17,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -126,7 +124,7 @@ public class ConsoleRoutes {
                 }, failure -> {
                     busy.set(false);
                     if (!response.closed()) {
-                        response.write("event: failure\ndata: " + json(failureText(failure)) + "\n\n");
+                        response.write("event: failure\ndata: " + mapper.getNodeFactory().textNode(failureText(failure)) + "\n\n");
                     }
                 });
             });
@@ -146,13 +144,5 @@ public class ConsoleRoutes {
 
     private void fail(RoutingContext context, Throwable failure) {
         NcpErrors.fail(context, mapper, failure);
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

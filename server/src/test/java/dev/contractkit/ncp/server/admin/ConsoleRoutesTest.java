@@ -4,14 +4,12 @@ import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contractkit.ncp.server.SeededTenantTest;
 import dev.contractkit.ncp.server.SignedRequests;
-import dev.contractkit.ncp.server.TestClock;
-import dev.contractkit.ncp.server.seed.SeedData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,8 +25,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,30 +32,11 @@ import org.junit.jupiter.api.Test;
  * masks them), the signatures its buttons send, the live stream, and NCP's envelope for every bad input.
  */
 @QuarkusTest
-class ConsoleRoutesTest {
+class ConsoleRoutesTest extends SeededTenantTest {
     static final String WEATHER_NOW = "/gateway/wthr7k2m4q/weather-observations/prod/now";
-
-    @Inject
-    TestClock clock;
-
-    @Inject
-    SeedData seed;
 
     @TestHTTPResource
     URL base;
-
-    SignedRequests tenant;
-
-    @BeforeEach
-    void start() {
-        tenant = SignedRequests.as(SignedRequests.TENANT_A, clock);
-        seed.reset().await().indefinitely();
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     private static JsonPath state(String tenantRef) {
         return given().queryParam("tenant", tenantRef).get("/mock/console/state").then().statusCode(200)

@@ -4,46 +4,23 @@ import static dev.contractkit.ncp.server.NcpEnvelope.assertEnvelope;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contractkit.ncp.server.SeededTenantTest;
 import dev.contractkit.ncp.server.SignedRequests;
-import dev.contractkit.ncp.server.TestClock;
-import dev.contractkit.ncp.server.seed.SeedData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The gateway at the invoke URL: key checks, subscriptions, usage plans, counters, as NCP's gateway makes them. */
 @QuarkusTest
-class GatewayTest {
+class GatewayTest extends SeededTenantTest {
     static final String PAYMENTS = "/gateway/pay3x9v1zb/payments/sandbox";
     static final String WEATHER = "/gateway/wthr7k2m4q/weather-forecast/prod";
-
-    @Inject
-    TestClock clock;
-
-    @Inject
-    SeedData seed;
-
-    SignedRequests tenant;
-
-    @BeforeEach
-    void start() {
-        tenant = SignedRequests.as(SignedRequests.TENANT_A, clock);
-        seed.reset().await().indefinitely();
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     static Response call(String key, String method, String path) {
         RequestSpecification request = given().contentType("application/json");

@@ -4,20 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.contractkit.ncp.server.SeededTenantTest;
 import dev.contractkit.ncp.server.SignedRequests;
-import dev.contractkit.ncp.server.TestClock;
-import dev.contractkit.ncp.server.seed.SeedData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,28 +21,9 @@ import org.junit.jupiter.api.Test;
  * the application serves every test class of the module), the labels bounded, no key value or id in them.
  */
 @QuarkusTest
-class MetricsTest {
+class MetricsTest extends SeededTenantTest {
     static final String WEATHER_NOW = "/gateway/wthr7k2m4q/weather-observations/prod/now";
     private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(?:\\{(.*)})? ([0-9.eE+-]+|NaN)$");
-
-    @Inject
-    TestClock clock;
-
-    @Inject
-    SeedData seed;
-
-    SignedRequests tenant;
-
-    @BeforeEach
-    void start() {
-        tenant = SignedRequests.as(SignedRequests.TENANT_A, clock);
-        seed.reset().await().indefinitely();
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     /** The scrape, as Prometheus reads it. */
     static String scrape() {
