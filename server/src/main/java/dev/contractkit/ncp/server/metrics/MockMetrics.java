@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The mock's own Prometheus metrics ({@code /q/metrics}), all with low-cardinality labels (never a key, a key
@@ -32,9 +32,9 @@ public class MockMetrics {
 
     private final MeterRegistry registry;
     private final Operations operations = new Operations();
-    private final Map<String, Counter> calls = new ConcurrentHashMap<>();
+    /** By kind, then operation: the counters by status, made on first use (nothing is allocated per call). */
+    private final Map<String, Map<String, AtomicReferenceArray<Counter>>> calls = new ConcurrentHashMap<>();
     private final Map<String, Counter> gateway = new ConcurrentHashMap<>();
-    private final Map<String, Timer> store = new ConcurrentHashMap<>();
 
     public MockMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -56,13 +56,23 @@ public class MockMetrics {
                     case "api", "proxied" -> operations.of(context.request().method().name(), pathOf(scope.signedPathAndQuery()));
                     default -> kind;
                 };
-                int status = context.response().getStatusCode();
-                calls.computeIfAbsent(kind + ' ' + operation + ' ' + status, name -> Counter.builder("ncp.mock.calls")
-                        .description("Calls answered by the mock, by kind, operation and status")
-                        .tags("kind", kind, "operation", operation, "status", Integer.toString(status)).register(registry)).increment();
+                counter(kind, operation, context.response().getStatusCode()).increment();
             });
         }
         context.next();
+    }
+
+    private Counter counter(String kind, String operation, int status) {
+        AtomicReferenceArray<Counter> byStatus = calls.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(operation, o -> new AtomicReferenceArray<>(600));
+        int slot = status >= 0 && status < 600 ? status : 0;
+        Counter counter = byStatus.get(slot);
+        if (counter == null) {
+            counter = Counter.builder("ncp.mock.calls").description("Calls answered by the mock, by kind, operation and status")
+                    .tags("kind", kind, "operation", operation, "status", Integer.toString(status)).register(registry);
+            byStatus.set(slot, counter);
+        }
+        return counter;
     }
 
     private static String pathOf(String pathAndQuery) {
@@ -78,11 +88,9 @@ public class MockMetrics {
                 .tags("outcome", refusal == null ? "admitted" : "refused", "code", code).register(registry)).increment();
     }
 
-    /** One store call of {@code storeName.call} took {@code nanos}. */
-    public void storeCall(String storeName, String call, long nanos) {
-        store.computeIfAbsent(storeName + '.' + call, name -> Timer.builder("ncp.mock.store.latency")
-                .description("Store calls, from start to answer")
-                .tags("store", storeName, "call", call).serviceLevelObjectives(LATENCY_BUCKETS).register(registry))
-                .record(nanos, TimeUnit.NANOSECONDS);
+    /** The timer of one store call ({@code storeName.call}), for {@link TimedStores}. */
+    Timer storeTimer(String storeName, String call) {
+        return Timer.builder("ncp.mock.store.latency").description("Store calls, from start to answer")
+                .tags("store", storeName, "call", call).serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
     }
 }

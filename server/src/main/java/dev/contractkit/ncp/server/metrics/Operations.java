@@ -22,16 +22,28 @@ final class Operations {
 
     /** A template's segments; null where a parameter stands. */
     private record Operation(String method, String[] segments, int literalLength, String name) {
-        boolean matches(String verb, String[] parts) {
-            if (!method.equalsIgnoreCase(verb) || parts.length != segments.length) {
+        /** Whether {@code verb path} is this operation, read in place (no copy of the path: this runs on every call). */
+        boolean matches(String verb, String path) {
+            if (!method.equalsIgnoreCase(verb)) {
                 return false;
             }
-            for (int i = 0; i < parts.length; i++) {
-                if (segments[i] != null ? !segments[i].equals(parts[i]) : parts[i].isEmpty()) {
+            int at = 0;
+            for (int i = 1; i < segments.length; i++) {
+                if (at >= path.length() || path.charAt(at) != '/') {
                     return false;
                 }
+                int start = at + 1;
+                int end = path.indexOf('/', start);
+                if (end < 0) {
+                    end = path.length();
+                }
+                String literal = segments[i];
+                if (literal == null ? end == start : end - start != literal.length() || !path.regionMatches(start, literal, 0, literal.length())) {
+                    return false;
+                }
+                at = end;
             }
-            return true;
+            return at == path.length();
         }
     }
 
@@ -74,9 +86,8 @@ final class Operations {
 
     /** The operation id of {@code method path} (the path without its query), or {@link #UNKNOWN}. */
     String of(String method, String path) {
-        String[] parts = path.split("/", -1);
         for (Operation operation : operations) {
-            if (operation.matches(method, parts)) {
+            if (operation.matches(method, path)) {
                 return operation.name();
             }
         }

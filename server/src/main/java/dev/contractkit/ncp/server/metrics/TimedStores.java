@@ -1,14 +1,18 @@
 package dev.contractkit.ncp.server.metrics;
 
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A store with every asynchronous call timed into {@code ncp_mock_store_latency_seconds{store, call}}: from
- * the moment its answer is asked for (subscription) to the answer or the failure. The store itself knows
+ * the call to the answer or the failure (the store's answers are asked for as soon as they are made). The store itself knows
  * nothing of it; the calls that answer at once (no {@link Uni}) pass through untimed.
  */
 public final class TimedStores {
@@ -18,6 +22,7 @@ public final class TimedStores {
     @SuppressWarnings("unchecked")
     public static <T> T timed(Class<T> type, T store, MockMetrics metrics) {
         String name = type.getSimpleName();
+        Map<Method, Timer> timers = new ConcurrentHashMap<>();
         InvocationHandler handler = (proxy, method, args) -> {
             Object answer;
             try {
@@ -26,18 +31,12 @@ public final class TimedStores {
                 throw thrown.getCause();
             }
             if (answer instanceof Uni<?> uni) {
-                return time(uni, name, method, metrics);
+                Timer timer = timers.computeIfAbsent(method, called -> metrics.storeTimer(name, called.getName()));
+                long started = System.nanoTime();
+                return uni.onTermination().invoke(() -> timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
             }
             return answer;
         };
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
-    }
-
-    private static <V> Uni<V> time(Uni<V> uni, String store, Method method, MockMetrics metrics) {
-        String call = method.getName();
-        return Uni.createFrom().deferred(() -> {
-            long started = System.nanoTime();
-            return uni.onTermination().invoke(() -> metrics.storeCall(store, call, System.nanoTime() - started));
-        });
     }
 }
