@@ -93,6 +93,21 @@ class ProxyDriftTest {
         }
     }
 
+    /** The console of a proxy shows its drift report, and the metrics count its calls as proxied, by operation. */
+    @Test
+    void theConsoleShowsTheDriftAndTheMetricsCountTheProxiedCalls() {
+        tenant.send("GET", "/api/v1/products/prodpub001").then().statusCode(418);
+        JsonPath state = await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(DriftedUpstream.ADMIN_TOKEN)
+                .queryParam("tenant", "tenant:0").get("/mock/console/state").then().statusCode(200).extract().jsonPath(),
+                console -> console.getLong("drift.checkedExchanges") == 1);
+        assertThat(state.getBoolean("proxy")).isTrue();
+        assertThat(state.getList("drift.drift.rule", String.class)).contains("validation.response.status.unknown");
+        assertThat(state.getMap("drift")).isEqualTo(given().auth().oauth2(DriftedUpstream.ADMIN_TOKEN).get("/mock/drift").jsonPath().getMap(""));
+        given().get("/mock/console/state").then().statusCode(401);
+        assertThat(given().accept("text/plain").get("/q/metrics").asString())
+                .contains("ncp_mock_calls_total{kind=\"proxied\",operation=\"getProduct\",status=\"418\"");
+    }
+
     @Test
     void theUpstreamGetsTheRealCredentialsSignature() {
         int before = DriftedUpstream.upstream.arrivals().size();
