@@ -1,6 +1,6 @@
 // The mock's console as a tester meets it, in a real headless Chromium: it opens live, a key regenerated from the
-// page shows its new value's last four characters and its journal entry without a reload, and gateway calls made
-// elsewhere make the chart's count rise. MOCK_URL: the running mock (one, or nginx over replicas);
+// page shows its new value's last four characters and its journal entry without a reload, a subscription requested
+// elsewhere shows up and is approved from the page, and gateway calls made elsewhere make the chart's count rise. MOCK_URL: the running mock (one, or nginx over replicas);
 // ADMIN_TOKEN: its admin token, if it has one (given as the browser's Basic password); SCREENSHOT: where to save the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,13 +17,15 @@ let browser;
 let page;
 
 // a management API call signed the NCP way, from outside the page
-async function signed(method, path) {
+async function signed(method, path, body, expected = 200) {
   const timestamp = String(Date.now());
   const signature = createHmac('sha256', SECRET_KEY).update(`${method} ${path}\n${timestamp}\n${ACCESS_KEY}`).digest('base64');
   const answer = await fetch(mockUrl + path, { method, headers: { 'x-ncp-apigw-timestamp': timestamp,
-    'x-ncp-iam-access-key': ACCESS_KEY, 'x-ncp-apigw-signature-v2': signature } });
-  assert.equal(answer.status, 200, `${method} ${path}`);
-  return answer.json();
+    'x-ncp-iam-access-key': ACCESS_KEY, 'x-ncp-apigw-signature-v2': signature,
+    ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const text = await answer.text();
+  assert.equal(answer.status, expected, `${method} ${path}: ${text}`);
+  return text ? JSON.parse(text) : null;
 }
 
 function textOf(selector) {
@@ -73,6 +75,20 @@ test('a key regenerated from the page shows its new last four characters and its
     return newest && newest.dataset.path === '/api/v1/api-keys/seedweb001' && newest.textContent.includes('PATCH')
       && newest.textContent.includes('200') && newest.firstChild.textContent.replace(' ', 'T') >= since.slice(0, 19);
   }, [clicked]);
+  assert.equal(await page.evaluate(() => window.notReloaded), true, 'the page was not reloaded');
+});
+
+test('a subscription requested elsewhere appears, and is approved from the page', async () => {
+  const key = (await signed('POST', '/api/v1/api-keys', { apiKeyName: 'console-approval' }, 201)).apiKey.apiKeyId;
+  await signed('POST', `/api/v1/api-keys/${key}/subscribe`, { productId: 'prodprt002' });
+  const row = `tr[data-subscription="${key}/prodprt002"]`;
+  await until('the requested subscription', ([selector]) => document.querySelector(`${selector} .pill`)?.textContent === 'REQUEST', [row]);
+  const [answer] = await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith(`/api/v1/products/prodprt002/api-keys/${key}`) && response.request().method() === 'PATCH'),
+    page.locator(`${row} button[data-action="approve"]`).click(),
+  ]);
+  assert.equal(answer.status(), 204);
+  await until('the subscription accepted', ([selector]) => document.querySelector(`${selector} .pill`)?.textContent === 'ACCEPTED', [row]);
   assert.equal(await page.evaluate(() => window.notReloaded), true, 'the page was not reloaded');
 });
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged mock on the memory store, as the README starts it, and its console driven in headless Chromium by
- * {@code src/test/browser/console.test.mjs}: a key regenerated from the page and gateway calls made elsewhere show
- * up live. The screenshot lands in {@code target/console.png}; {@code LocalClusterIT} runs the same test through
+ * {@code src/test/browser/console.test.mjs}: a key regenerated and a subscription approved from the page, and
+ * gateway calls made elsewhere, show up live. The screenshot lands in {@code target/console.png}; {@code LocalClusterIT} runs the same test through
  * nginx over two Redis replicas.
  */
 class ConsoleBrowserIT {
