@@ -64,6 +64,19 @@ class ConsoleRoutesTest extends SeededTenantTest {
             assertThat(given().get("/mock/console/tenants").asString()).as("never a secret")
                     .doesNotContain(made.getString("workspace.secretKey"), SignedRequests.TENANT_A.secretKey());
             assertThat(state("workspace:" + id).getList("keys")).as("the workspace's own seeded keys").isNotEmpty();
+            // a button on a workspace's page: signed with the workspace's credentials, it changes the workspace's key alone
+            String path = "/api/v1/api-keys/seedweb001";
+            Map<String, String> asWorkspace = given().contentType("application/json")
+                    .body(Map.of("tenant", "workspace:" + id, "method", "PATCH", "path", path)).post("/mock/console/sign")
+                    .then().statusCode(200).extract().jsonPath().getMap("", String.class, String.class);
+            assertThat(asWorkspace).containsEntry("x-ncp-iam-access-key", made.getString("workspace.accessKey"));
+            String before = state("tenant:0").getString("keys.find { it.apiKeyId == 'seedweb001' }.primaryKey");
+            String regenerated = given().headers(asWorkspace).contentType("application/json").body("{\"keyType\": \"PRIMARY\"}").patch(path)
+                    .then().statusCode(200).extract().path("apiKey.primaryKey");
+            assertThat(state("workspace:" + id).getString("keys.find { it.apiKeyId == 'seedweb001' }.primaryKey"))
+                    .isEqualTo("*****" + regenerated.substring(regenerated.length() - 4));
+            assertThat(state("tenant:0").getString("keys.find { it.apiKeyId == 'seedweb001' }.primaryKey")).as("the configured tenant's key")
+                    .isEqualTo(before);
         } finally {
             given().contentType("application/json").delete("/mock/workspaces/" + id).then().statusCode(204);
         }
