@@ -198,7 +198,7 @@ class NcpApiKeysClientTest {
     void aSlowAnswerTimesOutAndANonIdempotentCallIsNotRetried() {
         ApiKeysApi impatient = NcpApiKeysClient.builder().endpoint(stub.endpoint()).credentials(TEST)
                 .readTimeout(Duration.ofMillis(300)).build();
-        stub.answerAfter(3_000, 201, API_KEY_JSON);
+        stub.answerHeldUntilClose(201, API_KEY_JSON);
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> impatient.createApiKey(new PostApiKeyRequest().apiKeyName("slow")))

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -21,12 +22,14 @@ public final class StubNcp implements AutoCloseable {
         }
     }
 
-    public record Answer(int status, String contentType, String body, long delayMillis) {
+    /** An answer; a held one is sent only once {@link #close()} releases it (a server that never answers in time). */
+    public record Answer(int status, String contentType, String body, boolean held) {
     }
 
     private final HttpServer server;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     public StubNcp() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -40,17 +43,18 @@ public final class StubNcp implements AutoCloseable {
     }
 
     public StubNcp answer(int status, String json) {
-        answers.add(new Answer(status, "application/json", json, 0));
+        answers.add(new Answer(status, "application/json", json, false));
         return this;
     }
 
     public StubNcp answer(int status, String contentType, String body) {
-        answers.add(new Answer(status, contentType, body, 0));
+        answers.add(new Answer(status, contentType, body, false));
         return this;
     }
 
-    public StubNcp answerAfter(long delayMillis, int status, String json) {
-        answers.add(new Answer(status, "application/json", json, delayMillis));
+    /** Takes the next request and answers it only when the stub closes: the client's read timeout decides first. */
+    public StubNcp answerHeldUntilClose(int status, String json) {
+        answers.add(new Answer(status, "application/json", json, true));
         return this;
     }
 
@@ -69,11 +73,11 @@ public final class StubNcp implements AutoCloseable {
                 Map.copyOf(exchange.getRequestHeaders()), body));
         Answer answer = answers.poll();
         if (answer == null) {
-            answer = new Answer(500, "text/plain", "no answer queued", 0);
+            answer = new Answer(500, "text/plain", "no answer queued", false);
         }
         try {
-            if (answer.delayMillis() > 0) {
-                Thread.sleep(answer.delayMillis());
+            if (answer.held()) {
+                closing.await();
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
@@ -92,6 +96,7 @@ public final class StubNcp implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }
