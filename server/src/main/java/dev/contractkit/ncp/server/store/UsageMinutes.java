@@ -9,13 +9,14 @@ import java.util.Map;
 /**
  * One tenant's gateway calls per minute over the last {@link MinuteCount#KEPT_MINUTES} minutes, per key and per
  * usage plan, by verdict (an unknown key belongs to neither, so it is not counted). Not thread-safe: the
- * in-memory store calls it under the tenant's lock, in the same step as the admission it counts.
+ * in-memory store calls it under the tenant's lock, in the same step as the admission it counts; a count
+ * allocates nothing once its key or plan has been seen in the minute.
  */
 final class UsageMinutes {
-    private record Tally(MinuteCount.Subject subject, String id, Admission.Verdict verdict) {
-    }
+    private static final Admission.Verdict[] VERDICTS = Admission.Verdict.values();
 
-    private record Bucket(long minute, Map<Tally, long[]> counts) {
+    /** A minute's counts: by key id, and by usage plan id, each an array indexed by the verdict's ordinal. */
+    private record Bucket(long minute, Map<String, long[]> keys, Map<String, long[]> plans) {
     }
 
     /** Oldest first. */
@@ -27,7 +28,7 @@ final class UsageMinutes {
         }
         Bucket last = buckets.peekLast();
         if (last == null || last.minute() < minute) {
-            last = new Bucket(minute, new HashMap<>());
+            last = new Bucket(minute, new HashMap<>(), new HashMap<>());
             buckets.addLast(last);
         } else if (last.minute() > minute) {
             return; // a clock moved back: the minute is gone already
@@ -35,9 +36,10 @@ final class UsageMinutes {
         while (buckets.peekFirst().minute() <= minute - MinuteCount.KEPT_MINUTES) {
             buckets.removeFirst();
         }
-        last.counts().computeIfAbsent(new Tally(MinuteCount.Subject.KEY, admission.apiKeyId(), admission.verdict()), t -> new long[1])[0]++;
+        int verdict = admission.verdict().ordinal();
+        last.keys().computeIfAbsent(admission.apiKeyId(), id -> new long[VERDICTS.length])[verdict]++;
         if (admission.usagePlanId() != null) {
-            last.counts().computeIfAbsent(new Tally(MinuteCount.Subject.PLAN, admission.usagePlanId(), admission.verdict()), t -> new long[1])[0]++;
+            last.plans().computeIfAbsent(admission.usagePlanId(), id -> new long[VERDICTS.length])[verdict]++;
         }
     }
 
@@ -46,9 +48,20 @@ final class UsageMinutes {
         List<MinuteCount> out = new ArrayList<>();
         for (Bucket bucket : buckets) {
             if (bucket.minute() >= from && bucket.minute() <= to) {
-                bucket.counts().forEach((tally, count) -> out.add(new MinuteCount(bucket.minute(), tally.subject(), tally.id(), tally.verdict(), count[0])));
+                add(out, bucket.minute(), MinuteCount.Subject.KEY, bucket.keys());
+                add(out, bucket.minute(), MinuteCount.Subject.PLAN, bucket.plans());
             }
         }
         return out;
+    }
+
+    private static void add(List<MinuteCount> out, long minute, MinuteCount.Subject subject, Map<String, long[]> counts) {
+        counts.forEach((id, byVerdict) -> {
+            for (int i = 0; i < byVerdict.length; i++) {
+                if (byVerdict[i] > 0) {
+                    out.add(new MinuteCount(minute, subject, id, VERDICTS[i], byVerdict[i]));
+                }
+            }
+        });
     }
 }
