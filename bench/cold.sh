@@ -18,7 +18,7 @@ mkdir -p "$OUT"
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   echo "== building our server as the README does"
-  ./mvnw -B -q package -pl server -am -DskipTests
+  ./mvnw -B -q package -pl server -am -Dmaven.test.skip=true
 fi
 install_peers
 

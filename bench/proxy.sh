@@ -31,7 +31,7 @@ PROXY_PORT=18091
 NGINX_PORT=18092
 
 echo "== building our server"
-./mvnw -B -q package -pl server -am -DskipTests
+./mvnw -B -q package -pl server -am -Dmaven.test.skip=true
 
 RECORD_DIR=$(mktemp -d)
 pids=()

@@ -21,7 +21,7 @@ need redis-server || { apt-get update -qq && apt-get install -y -qq redis-server
 need nginx || [ -x /usr/sbin/nginx ] || { apt-get update -qq && apt-get install -y -qq nginx-light; }
 
 echo "== building our server (with its AppCDS archive)"
-./mvnw -B -q package -pl server -am -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+./mvnw -B -q package -pl server -am -Dmaven.test.skip=true -Dquarkus.package.jar.appcds.enabled=true
 install_peers
 
 first_200_ms() { # start-epoch-ns url path

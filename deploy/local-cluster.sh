@@ -51,8 +51,8 @@ wait_for() { # url seconds
 up() {
   require_programs
   if [ ! -f "$APP" ]; then
-    say "building the server (./mvnw -B -q package -pl server -am -DskipTests)"
-    (cd "$ROOT" && ./mvnw -B -q package -pl server -am -DskipTests)
+    say "building the server (./mvnw -B -q package -pl server -am -Dmaven.test.skip=true)"
+    (cd "$ROOT" && ./mvnw -B -q package -pl server -am -Dmaven.test.skip=true)
   fi
   mkdir -p "$RUN_DIR/redis" "$RUN_DIR/nginx"
   if [ -z "${NCP_MOCK_ADMIN_TOKEN:-}" ]; then

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -31,15 +32,44 @@ class LauncherIT {
     private static final NcpCredentials CREDENTIALS = new NcpCredentials("LAUNCHERACCESSKEY001", "launcher-test-secret-key");
 
     /**
-     * The build ({@code package}) trained a cache for the JDK the launcher picks in the same environment: the
-     * first launch starts with it.
+     * The build ({@code package}) trained the best cache for the JDK the launcher picks in the same environment
+     * (JDK 25+: the AOT cache; 17+: the AppCDS archive): the first launch starts with it.
      */
     @Test
-    void theFirstLaunchAfterTheBuildStartsWithTheCacheTheBuildTrained() throws Exception {
+    void theFirstLaunchAfterTheBuildStartsWithTheBestCacheForItsJdk() throws Exception {
         String log = Files.readString(launchAndCall(Map.of("NCP_MOCK_TRAIN_IN_BACKGROUND", "0"), "/api/v1/api-keys/seedweb001"));
-        assertThat(log).containsPattern("ncp-mock: JDK (\\d+) \\(.*\\), cold mode, (AOT cache|AppCDS archive) "
-                + Pattern.quote(ROOT.resolve("server/target/quarkus-app").toString()) + "/ncp-mock-cold-jdk\\1\\.(aot|jsa)")
-                .doesNotContain("no start-up cache");
+        Matcher chosen = Pattern.compile("ncp-mock: JDK (\\d+) \\(.*\\), cold mode, (AOT cache|AppCDS archive) (\\S+)").matcher(log);
+        assertThat(chosen.find()).as(log).isTrue();
+        int jdk = Integer.parseInt(chosen.group(1));
+        assertThat(chosen.group(2)).isEqualTo(jdk >= 25 ? "AOT cache" : "AppCDS archive");
+        assertThat(chosen.group(3)).isEqualTo(ROOT.resolve("server/target/quarkus-app/ncp-mock-cold-jdk" + jdk + (jdk >= 25 ? ".aot" : ".jsa")).toString());
+        assertThat(log).doesNotContain("no start-up cache");
+    }
+
+    /**
+     * The build trained for the JDK it found; another JDK that runs the same build starts without a cache, and
+     * the launcher says why (a copy of the launcher over a build whose only cache is for JDK 99).
+     */
+    @Test
+    void saysSoWhenTheJdkThatRunsIsNotTheOneTheBuildTrainedFor() throws Exception {
+        Path copy = TempFiles.folder("ncp-launcher-copy");
+        Path app = Files.createDirectories(copy.resolve("server/target/quarkus-app"));
+        Files.copy(ROOT.resolve("ncp-mock"), copy.resolve("ncp-mock"));
+        Path jar = Files.writeString(app.resolve("quarkus-run.jar"), "");
+        Path otherJdks = Files.writeString(app.resolve("ncp-mock-cold-jdk99.aot"), "");
+        Files.setLastModifiedTime(otherJdks, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        ProcessBuilder dryRun = new ProcessBuilder("bash", copy.resolve("ncp-mock").toString()).redirectErrorStream(true);
+        dryRun.environment().put("NCP_MOCK_LAUNCHER_DRY_RUN", "1");
+        dryRun.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        dryRun.environment().remove("NCP_MOCK_MODE");
+        Process process = dryRun.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).isZero();
+        String jdk = System.getProperty("java.specification.version");
+        assertThat(output).contains("this build's start-up cache is for JDK 99, and JDK " + jdk + " runs: it starts without one")
+                .contains("JDK " + jdk + " (" + System.getProperty("java.home") + "/bin/java), cold mode, no start-up cache");
+        String command = output.lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(command).doesNotContain("AOTCache").doesNotContain("SharedArchiveFile");
     }
 
     @Test
