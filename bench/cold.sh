@@ -80,8 +80,8 @@ bench() { # name port path command...
 
 OURS_ENV=(env QUARKUS_HTTP_PORT=18090 QUARKUS_HTTP_HOST=127.0.0.1 NCP_MOCK_CREDENTIALS="$AK:$SK")
 if runs ours || runs ours-throughput || runs ours-jdk17; then
-  # the best cache of each JDK and mode, as the launches after the first have it (the build trained an AppCDS
-  # archive; on JDK 25 the first launch trains the AOT cache in the background)
+  # the best cache of each JDK and mode, as a launch has it (the build trains the default mode's for the JDK the
+  # launcher picks; the throughput mode and JDK 17 train theirs in the background on their first launch)
   echo "== training the launcher's caches (not measured)"
   for mode in cold throughput; do
     runs ours || [ "$mode" = throughput ] || continue

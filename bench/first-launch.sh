@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A newcomer's first minute: a fresh clone of this repository's HEAD (Maven's cache as it is), the README's run
 # command (./mvnw -B -q package -pl server -am -Dmaven.test.skip=true && ./ncp-mock), and the time from the command's start
-# to the first signed 200; then LAUNCHES more first launches of that build (its AppCDS archive, no background
-# training) timed from launch to first signed 200. Usage: bench/first-launch.sh [launches, default 5]
+# to the first signed 200; then LAUNCHES more first launches of that build (the start-up cache the build trained,
+# no background training) timed from launch to first signed 200. Usage: bench/first-launch.sh [launches, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LAUNCHES=${1:-5}
