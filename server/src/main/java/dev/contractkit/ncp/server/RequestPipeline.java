@@ -6,7 +6,6 @@ import dev.contractkit.ncp.server.error.NcpErrorCode;
 import dev.contractkit.ncp.server.error.NcpErrors;
 import dev.contractkit.ncp.server.gateway.GatewayRoutes;
 import dev.contractkit.ncp.server.metrics.MockMetrics;
-import dev.contractkit.ncp.server.metrics.StoreGauges;
 import dev.contractkit.ncp.server.http.AdminAccess;
 import dev.contractkit.ncp.server.http.ConnectionTimeouts;
 import dev.contractkit.ncp.server.http.OriginPolicy;
@@ -87,13 +86,11 @@ public class RequestPipeline {
     private final MockSwitchFilter switches;
     private final ObjectMapper mapper;
     private final MockMetrics metrics;
-    private final StoreGauges gauges;
 
     public RequestPipeline(ConnectionTimeouts timeouts, OriginPolicy origins, ScopeResolver scopes, AdminAccess adminAccess,
             JournalCapture journal, RequestBodyLimit bodyLimit, QueryStringCheck queryStrings, ProxyRoutes proxy, GatewayRoutes gateway,
-            SignatureFilter signatures, MockSwitchFilter switches, ObjectMapper mapper, MockMetrics metrics, StoreGauges gauges) {
+            SignatureFilter signatures, MockSwitchFilter switches, ObjectMapper mapper, MockMetrics metrics) {
         this.metrics = metrics;
-        this.gauges = gauges;
         this.timeouts = timeouts;
         this.origins = origins;
         this.scopes = scopes;
@@ -159,7 +156,6 @@ public class RequestPipeline {
             router.route("/api/v1/*").order(PROXY_ORDER).handler(proxy::route);
         }
         gateway.start(vertx);
-        gauges.start(vertx);
         router.route().order(GATEWAY_ORDER).handler(gateway::route);
         router.route().order(Integer.MAX_VALUE).handler(context -> NcpErrors.refuse(context, mapper, NcpErrorCode.NOT_FOUND,
                 NcpErrors.unknownRouteDetails(context.request().method().name(), context.request().path())));

@@ -5,8 +5,10 @@ import dev.contractkit.ncp.server.store.Workspace;
 import dev.contractkit.ncp.server.store.WorkspaceStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -44,8 +46,8 @@ public class StoreGauges {
                 .description("Entries in the request journals").register(registry);
     }
 
-    /** Reads the stores now and every {@link #REFRESH_MILLIS} ms after. */
-    public void start(Vertx vertx) {
+    /** Reads the stores once the mock has started, and every {@link #REFRESH_MILLIS} ms after. */
+    void start(@Observes StartupEvent started, Vertx vertx) {
         refresh();
         vertx.setPeriodic(REFRESH_MILLIS, id -> refresh());
     }
